@@ -1,0 +1,58 @@
+// Creates the pipeline's topics on the local stack's broker; existing topics are left alone.
+// Run by bin/stack as a single-file program: java -cp <kafka class path> CreateTopics.java ...
+// Arguments: <bootstrap> <partitions> <wait-seconds> then one "name config=value,config=value" each.
+import java.util.*;
+import java.util.concurrent.*;
+import org.apache.kafka.clients.admin.*;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+public class CreateTopics {
+  public static void main(String[] args) throws Exception {
+    String bootstrap = args[0];
+    int partitions = Integer.parseInt(args[1]);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(args[2]));
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+    try (Admin admin = Admin.create(p)) {
+      Set<String> existing = null;
+      while (existing == null) {
+        try {
+          existing = admin.listTopics().names().get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+          if (System.nanoTime() > deadline) {
+            System.err.println("Kafka at " + bootstrap + " did not answer: " + e);
+            System.exit(1);
+          }
+          Thread.sleep(300);
+        }
+      }
+      List<NewTopic> wanted = new ArrayList<>();
+      for (int i = 3; i < args.length; i++) {
+        String[] parts = args[i].split(" ", 2);
+        Map<String, String> configs = new HashMap<>();
+        if (parts.length > 1) {
+          for (String kv : parts[1].split(",")) {
+            String[] pair = kv.split("=", 2);
+            configs.put(pair[0], pair[1]);
+          }
+        }
+        if (!existing.contains(parts[0])) {
+          wanted.add(new NewTopic(parts[0], Optional.of(partitions), Optional.of((short) 1)).configs(configs));
+        }
+      }
+      for (var e : admin.createTopics(wanted).values().entrySet()) {
+        try {
+          e.getValue().get(30, TimeUnit.SECONDS);
+          System.out.println("created topic " + e.getKey());
+        } catch (ExecutionException ex) {
+          if (!(ex.getCause() instanceof TopicExistsException)) {
+            System.err.println("cannot create " + e.getKey() + ": " + ex.getCause());
+            System.exit(1);
+          }
+        }
+      }
+    }
+  }
+}

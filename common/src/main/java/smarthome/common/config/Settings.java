@@ -1,0 +1,168 @@
+package smarthome.common.config;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * The environment variables shared by the processes (DESIGN.md, "Configuration"), declared once with
+ * Kafka's {@link ConfigDef}: a constant per key, a default, a one-line doc and a validator. Each
+ * process adds its own keys and parses once at start-up with {@link #parse}.
+ */
+public final class Settings {
+  public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
+  public static final String KAFKA_TOPIC_PARTITIONS = "KAFKA_TOPIC_PARTITIONS";
+  public static final String INFLUXDB_URL = "INFLUXDB_URL";
+  public static final String INFLUXDB_TOKEN = "INFLUXDB_TOKEN";
+  public static final String INFLUXDB_USER = "INFLUXDB_USER";
+  public static final String INFLUXDB_ORG = "INFLUXDB_ORG";
+  public static final String INFLUXDB_BUCKET = "INFLUXDB_BUCKET";
+  public static final String POSTGRES_HOST = "POSTGRES_HOST";
+  public static final String POSTGRES_PORT = "POSTGRES_PORT";
+  public static final String POSTGRES_DB = "POSTGRES_DB";
+  public static final String POSTGRES_USER = "POSTGRES_USER";
+  public static final String POSTGRES_PASSWORD = "POSTGRES_PASSWORD";
+  public static final String AWS_ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
+  public static final String AWS_SECRET_ACCESS_KEY = "AWS_SECRET_ACCESS_KEY";
+  public static final String AWS_REGION = "AWS_REGION";
+  public static final String S3_BUCKET_NAME = "S3_BUCKET_NAME";
+  public static final String S3_ENDPOINT_URL = "S3_ENDPOINT_URL";
+  public static final String S3_PATH_STYLE = "S3_PATH_STYLE";
+
+  private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]:]+:[0-9]{1,5}");
+  private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,62}");
+
+  private Settings() {}
+
+  public static ConfigDef kafka(ConfigDef d) {
+    return d
+        .define(KAFKA_BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, hostPorts(),
+            Importance.HIGH, "Kafka brokers, host:port[,host:port...]")
+        .define(KAFKA_TOPIC_PARTITIONS, Type.INT, 6, ConfigDef.Range.between(1, 1000),
+            Importance.LOW, "partitions of a topic created by this process");
+  }
+
+  public static ConfigDef influx(ConfigDef d) {
+    return d
+        .define(INFLUXDB_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, httpUrl(), Importance.HIGH,
+            "InfluxDB base URL, v1 HTTP API (/write, /query)")
+        .define(INFLUXDB_BUCKET, Type.STRING, "smarthome", pattern(NAME, "a database name"),
+            Importance.HIGH, "database (bucket on 2.x/Cloud through the v1 compatibility API)")
+        .define(INFLUXDB_TOKEN, Type.PASSWORD, "", Importance.MEDIUM,
+            "token (2.x/Cloud/3.x) or password (1.x with auth); empty when auth is off")
+        .define(INFLUXDB_USER, Type.STRING, "", Importance.LOW,
+            "user name for 1.x auth; any non-empty name for a 2.x token")
+        .define(INFLUXDB_ORG, Type.STRING, "", Importance.LOW,
+            "organisation (2.x/Cloud only, for deletes through /api/v2/delete)");
+  }
+
+  public static ConfigDef postgres(ConfigDef d) {
+    return d
+        .define(POSTGRES_HOST, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, nonEmpty(),
+            Importance.HIGH, "PostgreSQL host")
+        .define(POSTGRES_PORT, Type.INT, 5432, ConfigDef.Range.between(1, 65535), Importance.HIGH,
+            "PostgreSQL port")
+        .define(POSTGRES_DB, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, pattern(NAME, "a database name"),
+            Importance.HIGH, "database name")
+        .define(POSTGRES_USER, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, nonEmpty(), Importance.HIGH,
+            "user")
+        .define(POSTGRES_PASSWORD, Type.PASSWORD, "", Importance.HIGH, "password");
+  }
+
+  public static ConfigDef s3(ConfigDef d) {
+    return d
+        .define(S3_BUCKET_NAME, Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
+            pattern(BUCKET, "an S3 bucket name (3-63 of a-z 0-9 . -)"), Importance.HIGH,
+            "bucket for images and log archives")
+        .define(AWS_REGION, Type.STRING, "us-east-1", nonEmpty(), Importance.MEDIUM, "S3 region")
+        .define(S3_ENDPOINT_URL, Type.STRING, "", optionalHttpUrl(), Importance.MEDIUM,
+            "S3-compatible endpoint (S3Proxy, MinIO, ...); empty for AWS")
+        .define(S3_PATH_STYLE, Type.STRING, "auto", ConfigDef.ValidString.in("auto", "true", "false"),
+            Importance.LOW, "path-style URLs; auto = true when S3_ENDPOINT_URL is set")
+        .define(AWS_ACCESS_KEY_ID, Type.STRING, "", Importance.MEDIUM,
+            "access key; empty = the SDK's default credential chain")
+        .define(AWS_SECRET_ACCESS_KEY, Type.PASSWORD, "", Importance.MEDIUM, "secret key");
+  }
+
+  /**
+   * Parses the keys of {@code def} out of the environment. Unknown variables are ignored.
+   *
+   * @throws ConfigError naming the variable that is missing or malformed
+   */
+  public static AbstractConfig parse(ConfigDef def, Map<String, String> env) {
+    Map<String, Object> relevant = new HashMap<>();
+    for (String key : def.names()) {
+      String v = env.get(key);
+      if (v != null) {
+        relevant.put(key, v.strip());
+      }
+    }
+    try {
+      return new AbstractConfig(def, relevant, false);
+    } catch (ConfigException e) {
+      throw new ConfigError("configuration error: " + e.getMessage());
+    }
+  }
+
+  static ConfigDef.Validator nonEmpty() {
+    return (name, value) -> {
+      if (value == null || value.toString().isBlank()) {
+        throw new ConfigException(name + " must not be empty");
+      }
+    };
+  }
+
+  static ConfigDef.Validator pattern(Pattern p, String what) {
+    return (name, value) -> {
+      if (value == null || !p.matcher(value.toString()).matches()) {
+        throw new ConfigException(name + " must be " + what);
+      }
+    };
+  }
+
+  static ConfigDef.Validator hostPorts() {
+    return (name, value) -> {
+      @SuppressWarnings("unchecked")
+      var list = (java.util.List<String>) value;
+      if (list == null || list.isEmpty()) {
+        throw new ConfigException(name + " must list at least one host:port");
+      }
+      for (String hp : list) {
+        if (!HOST_PORT.matcher(hp).matches()) {
+          throw new ConfigException(name + " entry '" + hp + "' is not host:port");
+        }
+      }
+    };
+  }
+
+  static ConfigDef.Validator httpUrl() {
+    return (name, value) -> checkUrl(name, value == null ? "" : value.toString());
+  }
+
+  static ConfigDef.Validator optionalHttpUrl() {
+    return (name, value) -> {
+      if (value != null && !value.toString().isEmpty()) {
+        checkUrl(name, value.toString());
+      }
+    };
+  }
+
+  private static void checkUrl(String name, String s) {
+    try {
+      URI u = URI.create(s);
+      if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
+        throw new ConfigException(name + " must be an http:// or https:// URL with a host");
+      }
+    } catch (IllegalArgumentException e) {
+      // the value is not echoed: a URL may carry credentials
+      throw new ConfigException(name + " is not a URL");
+    }
+  }
+}
