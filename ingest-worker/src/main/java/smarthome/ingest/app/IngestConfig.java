@@ -1,0 +1,136 @@
+package smarthome.ingest.app;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import smarthome.common.config.ConfigError;
+import smarthome.common.config.InfluxSettings;
+import smarthome.common.config.KafkaSettings;
+import smarthome.common.config.PostgresSettings;
+import smarthome.common.config.S3Settings;
+import smarthome.common.config.Settings;
+
+/**
+ * The ingest worker's configuration, parsed once at start-up. Only the stores the selected sinks
+ * use must be configured: readings need InfluxDB, images S3, and every sink PostgreSQL (deletion
+ * watermarks).
+ */
+public final class IngestConfig {
+  public enum SinkName {
+    READINGS, DEVICES, LOGS, IMAGES;
+
+    public String wire() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  public static final String INGEST_SINKS = "INGEST_SINKS";
+  public static final String INGEST_BATCH_SIZE = "INGEST_BATCH_SIZE";
+  public static final String INGEST_LINGER_MS = "INGEST_LINGER_MS";
+  public static final String INGEST_BACKOFF_INITIAL_MS = "INGEST_BACKOFF_INITIAL_MS";
+  public static final String INGEST_BACKOFF_MAX_MS = "INGEST_BACKOFF_MAX_MS";
+  public static final String INGEST_GROUP_PREFIX = "INGEST_GROUP_PREFIX";
+  public static final String INGEST_IMAGE_UPLOADS = "INGEST_IMAGE_UPLOADS";
+  public static final String METRICS_PORT = "METRICS_PORT";
+
+  public final Set<SinkName> sinks;
+  public final int batchSize;
+  public final Duration linger;
+  public final Duration backoffInitial;
+  public final Duration backoffMax;
+  public final String groupPrefix;
+  public final int imageUploads;
+  public final int metricsPort;
+  public final KafkaSettings kafka;
+  public final PostgresSettings postgres;
+  public final InfluxSettings influx;
+  public final S3Settings s3;
+
+  private IngestConfig(Set<SinkName> sinks, AbstractConfig c) {
+    this.sinks = sinks;
+    batchSize = c.getInt(INGEST_BATCH_SIZE);
+    linger = Duration.ofMillis(c.getLong(INGEST_LINGER_MS));
+    backoffInitial = Duration.ofMillis(c.getLong(INGEST_BACKOFF_INITIAL_MS));
+    backoffMax = Duration.ofMillis(c.getLong(INGEST_BACKOFF_MAX_MS));
+    if (backoffMax.compareTo(backoffInitial) < 0) {
+      throw new ConfigError("configuration error: " + INGEST_BACKOFF_MAX_MS + " must not be below "
+          + INGEST_BACKOFF_INITIAL_MS);
+    }
+    groupPrefix = c.getString(INGEST_GROUP_PREFIX);
+    imageUploads = c.getInt(INGEST_IMAGE_UPLOADS);
+    metricsPort = c.getInt(METRICS_PORT);
+    kafka = KafkaSettings.from(c);
+    postgres = PostgresSettings.from(c);
+    influx = sinks.contains(SinkName.READINGS) ? InfluxSettings.from(c) : null;
+    s3 = sinks.contains(SinkName.IMAGES) ? S3Settings.from(c) : null;
+  }
+
+  /**
+   * @param sinksOverride the --sinks flag, or null to use INGEST_SINKS
+   * @throws ConfigError naming the variable
+   */
+  public static IngestConfig parse(Map<String, String> env, String sinksOverride, Integer metricsPort) {
+    Set<SinkName> sinks = parseSinks(sinksOverride != null ? sinksOverride
+        : env.getOrDefault(INGEST_SINKS, "readings,devices,logs,images"),
+        sinksOverride != null ? "--sinks" : INGEST_SINKS);
+    ConfigDef def = Settings.postgres(Settings.kafka(new ConfigDef()))
+        .define(INGEST_BATCH_SIZE, Type.INT, 5000, Range.between(1, 100_000), Importance.MEDIUM,
+            "most events written to a store in one batch")
+        .define(INGEST_LINGER_MS, Type.LONG, 100L, Range.between(0, 60_000), Importance.MEDIUM,
+            "longest a partial batch waits for more events")
+        .define(INGEST_BACKOFF_INITIAL_MS, Type.LONG, 200L, Range.between(1, 600_000), Importance.LOW,
+            "first delay after a retriable store error; doubles up to the maximum")
+        .define(INGEST_BACKOFF_MAX_MS, Type.LONG, 10_000L, Range.between(1, 600_000),
+            Importance.LOW, "longest delay between two attempts while a store is down")
+        .define(INGEST_GROUP_PREFIX, Type.STRING, "smarthome", Importance.LOW,
+            "consumer groups are <prefix>-<sink>")
+        .define(INGEST_IMAGE_UPLOADS, Type.INT, 4, Range.between(1, 64), Importance.LOW,
+            "parallel S3 uploads of the images sink")
+        .define(METRICS_PORT, Type.INT, 9400, Range.between(-1, 65535), Importance.LOW,
+            "Prometheus endpoint port (/metrics); -1 disables it");
+    if (sinks.contains(SinkName.READINGS)) {
+      Settings.influx(def);
+    }
+    if (sinks.contains(SinkName.IMAGES)) {
+      Settings.s3(def);
+    }
+    Map<String, String> merged = new java.util.HashMap<>(env);
+    if (metricsPort != null) {
+      merged.put(METRICS_PORT, Integer.toString(metricsPort));
+    }
+    return new IngestConfig(sinks, Settings.parse(def, merged));
+  }
+
+  static Set<SinkName> parseSinks(String list, String source) {
+    Set<SinkName> out = EnumSet.noneOf(SinkName.class);
+    for (String s : List.of(list.split(","))) {
+      String t = s.trim().toUpperCase(Locale.ROOT);
+      if (t.isEmpty()) {
+        continue;
+      }
+      try {
+        out.add(SinkName.valueOf(t));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigError("configuration error: " + source + ": unknown sink '" + s.trim()
+            + "' (readings, devices, logs, images)");
+      }
+    }
+    if (out.isEmpty()) {
+      throw new ConfigError("configuration error: " + source + " selects no sink");
+    }
+    return out;
+  }
+
+  public String groupId(SinkName sink) {
+    return groupPrefix + "-" + sink.wire();
+  }
+
+}

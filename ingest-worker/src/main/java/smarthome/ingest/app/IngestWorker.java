@@ -1,0 +1,84 @@
+package smarthome.ingest.app;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import smarthome.common.config.ConfigError;
+import smarthome.common.config.Env;
+
+/** The ingest worker process: {@code ingest-worker [--sinks readings,devices,logs,images]}. */
+@Command(name = "ingest-worker", mixinStandardHelpOptions = true, version = "smarthome ingest-worker 0.1",
+    description = "Consumes the pipeline's Kafka topics and writes them to InfluxDB, PostgreSQL and "
+        + "S3. Each sink is its own consumer group: start more processes to share the partitions.")
+public final class IngestWorker implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(IngestWorker.class);
+
+  @Option(names = "--sinks", paramLabel = "LIST",
+      description = "sinks to run: readings,devices,logs,images (default: INGEST_SINKS or all)")
+  String sinks;
+
+  @Option(names = "--metrics-port", paramLabel = "PORT",
+      description = "Prometheus endpoint port; -1 disables (default: METRICS_PORT or 9400)")
+  Integer metricsPort;
+
+  public static void main(String[] args) {
+    CommandLine cl = new CommandLine(new IngestWorker());
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      if (ex instanceof ConfigError) {
+        cmd.getErr().println(ex.getMessage());
+        return 2;
+      }
+      cmd.getErr().println("error: " + ex.getMessage());
+      return 1;
+    });
+    System.exit(cl.execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    IngestConfig cfg = IngestConfig.parse(Env.load(), sinks, metricsPort);
+    Worker worker = new Worker(cfg);
+    CountDownLatch finished = new CountDownLatch(1);
+    AtomicInteger exitCode = new AtomicInteger(0);
+    Thread hook = new Thread(() -> {
+      log.info("stopping (signal)");
+      worker.stop();
+      try {
+        finished.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      // a requested stop that finished cleanly exits 0, not the JVM's 143 for SIGTERM
+      Runtime.getRuntime().halt(exitCode.get());
+    }, "shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      log.info("starting sinks {}", cfg.sinks);
+      try {
+        worker.start();
+      } catch (Worker.StartupException e) {
+        log.error("cannot start: {}", e.getMessage());
+        exitCode.set(1);
+        return 1;
+      } catch (InterruptedException e) {
+        return 0; // stopped while waiting for a store
+      }
+      Throwable failure = worker.awaitStop();
+      if (failure != null) {
+        log.error("stopped on a fatal error: {}", failure.getMessage());
+        exitCode.set(1);
+        return 1;
+      }
+      log.info("stopped");
+      return 0;
+    } finally {
+      worker.close();
+      finished.countDown();
+    }
+  }
+}

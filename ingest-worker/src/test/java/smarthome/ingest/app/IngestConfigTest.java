@@ -1,0 +1,56 @@
+package smarthome.ingest.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import smarthome.common.config.ConfigError;
+import smarthome.ingest.app.IngestConfig.SinkName;
+
+class IngestConfigTest {
+  static Map<String, String> env() {
+    Map<String, String> e = new HashMap<>();
+    e.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+    e.put("POSTGRES_HOST", "127.0.0.1");
+    e.put("POSTGRES_DB", "smart_building");
+    e.put("POSTGRES_USER", "u");
+    return e;
+  }
+
+  @Test
+  void onlyTheStoresOfTheSelectedSinksAreRequired() {
+    IngestConfig c = IngestConfig.parse(env(), "logs,devices", null);
+    assertEquals(Set.of(SinkName.LOGS, SinkName.DEVICES), c.sinks);
+    assertNull(c.influx);
+    assertNull(c.s3);
+    assertEquals("smarthome-logs", c.groupId(SinkName.LOGS));
+    assertEquals(5000, c.batchSize);
+  }
+
+  @Test
+  void theReadingsSinkNeedsInfluxAndSaysWhichVariable() {
+    var e = assertThrows(ConfigError.class, () -> IngestConfig.parse(env(), "readings", null));
+    assertTrue(e.getMessage().contains("INFLUXDB_URL"), e.getMessage());
+  }
+
+  @Test
+  void unknownSinksAndBadNumbersAreNamed() {
+    assertTrue(assertThrows(ConfigError.class, () -> IngestConfig.parse(env(), "readings,toasts", null))
+        .getMessage().contains("--sinks: unknown sink 'toasts'"));
+    Map<String, String> e = env();
+    e.put("INGEST_SINKS", "logs");
+    e.put("INGEST_BATCH_SIZE", "0");
+    assertTrue(assertThrows(ConfigError.class, () -> IngestConfig.parse(e, null, null))
+        .getMessage().contains("INGEST_BATCH_SIZE"));
+    e.put("INGEST_BATCH_SIZE", "10");
+    e.put("INGEST_BACKOFF_INITIAL_MS", "5000");
+    e.put("INGEST_BACKOFF_MAX_MS", "100");
+    assertTrue(assertThrows(ConfigError.class, () -> IngestConfig.parse(e, null, null))
+        .getMessage().contains("INGEST_BACKOFF_MAX_MS"));
+  }
+}

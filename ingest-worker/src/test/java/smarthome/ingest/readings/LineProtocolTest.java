@@ -1,0 +1,50 @@
+package smarthome.ingest.readings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import smarthome.common.devices.DeviceType;
+import smarthome.common.readings.Reading;
+
+class LineProtocolTest {
+  static Reading reading(String id, DeviceType t, Map<String, Object> v, String at) {
+    return new Reading(UUID.randomUUID(), id, t, Instant.parse(at), v);
+  }
+
+  @Test
+  void writesTagsFloatFieldsAndMillisecondTimestamp() {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("temperature", 21.5);
+    v.put("humidity", 40.0);
+    v.put("pressure", 1013.25);
+    assertEquals("sensor_data,device_id=thermo-1,device_type=thermostat "
+            + "temperature=21.5,humidity=40.0,pressure=1013.25 1767225600123",
+        LineProtocol.lines(List.of(reading("thermo-1", DeviceType.THERMOSTAT, v,
+            "2026-01-01T00:00:00.123Z"))));
+  }
+
+  @Test
+  void writesFlagsAsBooleansAndSmallNumbersInScientificNotation() {
+    Map<String, Object> v = Map.of("power_on", false, "energy_usage", 0.0001);
+    assertEquals("sensor_data,device_id=plug:7.a,device_type=smart_plug power_on=false,"
+            + "energy_usage=1.0E-4 1767225600000",
+        LineProtocol.lines(List.of(reading("plug:7.a", DeviceType.SMART_PLUG, v,
+            "2026-01-01T00:00:00Z"))));
+  }
+
+  @Test
+  void separatesPointsWithNewlines() {
+    Map<String, Object> v = Map.of("locked", true, "battery_level", 80.0);
+    String lines = LineProtocol.lines(List.of(
+        reading("a", DeviceType.DOOR_LOCK, v, "2026-01-01T00:00:00Z"),
+        reading("b", DeviceType.DOOR_LOCK, v, "2026-01-01T00:00:01Z")));
+    assertEquals(2, lines.split("\n").length);
+    assertEquals("sensor_data,device_id=b,device_type=door_lock locked=true,battery_level=80.0 1767225601000",
+        lines.split("\n")[1]);
+  }
+}
