@@ -1,0 +1,82 @@
+package smarthome.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import smarthome.api.auth.ApiKeys;
+import smarthome.common.config.ConfigError;
+import smarthome.common.config.InfluxSettings;
+import smarthome.common.config.KafkaSettings;
+import smarthome.common.config.PostgresSettings;
+import smarthome.common.config.S3Settings;
+import smarthome.common.config.Settings;
+
+/** The API's configuration, parsed once from the environment (and .env) before Micronaut starts. */
+public final class ApiConfig {
+  public static final String API_PORT = "API_PORT";
+  public static final String API_KEYS = "API_KEYS";
+  public static final String API_CORS_ORIGINS = "API_CORS_ORIGINS";
+  public static final String API_MAX_RAW_POINTS = "API_MAX_RAW_POINTS";
+  public static final String API_PAGE_SIZE = "API_PAGE_SIZE";
+  public static final String API_MAX_PAGE_SIZE = "API_MAX_PAGE_SIZE";
+  public static final String API_PRESIGN_MINUTES = "API_PRESIGN_MINUTES";
+
+  public final int port;
+  public final ApiKeys keys;
+  public final List<String> corsOrigins;
+  public final int maxRawPoints;
+  public final int pageSize;
+  public final int maxPageSize;
+  public final Duration presignFor;
+  public final KafkaSettings kafka;
+  public final PostgresSettings postgres;
+  public final InfluxSettings influx;
+  public final S3Settings s3;
+
+  private ApiConfig(AbstractConfig c) {
+    port = c.getInt(API_PORT);
+    keys = ApiKeys.parse(c.getPassword(API_KEYS).value());
+    corsOrigins = c.getList(API_CORS_ORIGINS);
+    for (String o : corsOrigins) {
+      if (o.equals("*") || !(o.startsWith("http://") || o.startsWith("https://"))) {
+        throw new ConfigError("configuration error: " + API_CORS_ORIGINS + " entry '" + o
+            + "' must be an origin like https://dashboard.example.com (no wildcard)");
+      }
+    }
+    maxRawPoints = c.getInt(API_MAX_RAW_POINTS);
+    pageSize = c.getInt(API_PAGE_SIZE);
+    maxPageSize = c.getInt(API_MAX_PAGE_SIZE);
+    if (pageSize > maxPageSize) {
+      throw new ConfigError("configuration error: " + API_PAGE_SIZE + " must not exceed " + API_MAX_PAGE_SIZE);
+    }
+    presignFor = Duration.ofMinutes(c.getInt(API_PRESIGN_MINUTES));
+    kafka = KafkaSettings.from(c);
+    postgres = PostgresSettings.from(c);
+    influx = InfluxSettings.from(c);
+    s3 = S3Settings.from(c);
+  }
+
+  /** @throws ConfigError naming the variable */
+  public static ApiConfig parse(Map<String, String> env) {
+    ConfigDef def = Settings.s3(Settings.postgres(Settings.influx(Settings.kafka(new ConfigDef()))))
+        .define(API_PORT, Type.INT, 8001, Range.between(0, 65535), Importance.HIGH, "HTTP port")
+        .define(API_KEYS, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+            "comma-separated role:key pairs; roles read, write, admin")
+        .define(API_CORS_ORIGINS, Type.LIST, "", Importance.MEDIUM,
+            "browser origins allowed to call the API; none by default")
+        .define(API_MAX_RAW_POINTS, Type.INT, 10_000, Range.between(1, 1_000_000), Importance.LOW,
+            "most raw points one sensor-data request returns")
+        .define(API_PAGE_SIZE, Type.INT, 100, Range.between(1, 10_000), Importance.LOW,
+            "default page size of lists")
+        .define(API_MAX_PAGE_SIZE, Type.INT, 1000, Range.between(1, 10_000), Importance.LOW,
+            "largest page size a client may ask for")
+        .define(API_PRESIGN_MINUTES, Type.INT, 15, Range.between(1, 7 * 24 * 60), Importance.LOW,
+            "lifetime of presigned S3 URLs");
+    return new ApiConfig(Settings.parse(def, env));
+  }
+}

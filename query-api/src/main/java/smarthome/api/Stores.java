@@ -1,0 +1,53 @@
+package smarthome.api;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import org.influxdb.InfluxDB;
+import smarthome.common.store.Influx;
+import smarthome.common.store.Postgres;
+import smarthome.common.store.S3;
+import smarthome.producer.publish.Publisher;
+import smarthome.producer.publish.PublisherOptions;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** The store clients, built from {@link ApiConfig}; none connects at construction. */
+@Factory
+public class Stores {
+  @Singleton
+  @Bean(preDestroy = "close")
+  HikariDataSource dataSource(ApiConfig c) {
+    HikariDataSource ds = Postgres.pool(c.postgres, "api", 10);
+    // a request must not hang when PostgreSQL is down: fail fast into a 503
+    ds.setConnectionTimeout(2_000);
+    return ds;
+  }
+
+  @Singleton
+  @Bean(preDestroy = "close")
+  InfluxDB influx(ApiConfig c) {
+    return Influx.connect(c.influx, 15);
+  }
+
+  @Singleton
+  @Bean(preDestroy = "close")
+  S3Client s3(ApiConfig c) {
+    return S3.client(c.s3, 16);
+  }
+
+  @Singleton
+  @Bean(preDestroy = "close")
+  S3Presigner presigner(ApiConfig c) {
+    return S3.presigner(c.s3);
+  }
+
+  @Singleton
+  @Bean(preDestroy = "close")
+  Publisher publisher(ApiConfig c) {
+    return Publisher.create(c.kafka, PublisherOptions.defaults("query-api")
+        .withMaxBlock(Duration.ofSeconds(5)).withDeliveryTimeout(Duration.ofSeconds(20)));
+  }
+}

@@ -1,0 +1,86 @@
+package smarthome.api.auth;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import java.util.Optional;
+import smarthome.api.ApiConfig;
+import smarthome.api.errors.Errors;
+
+/**
+ * API keys as {@code Authorization: Bearer <key>}: 401 without a valid key, 403 when the key's
+ * role is too low (read: GETs; write: also POSTs; admin: also DELETE). Only health and the docs
+ * are open. Runs before routing, so an unknown path without a key is a 401, not a map of routes.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+public final class ApiKeyFilter implements Ordered {
+  static final String CHALLENGE = "Bearer realm=\"smarthome\"";
+  private final ApiKeys keys;
+
+  public ApiKeyFilter(ApiConfig config) {
+    this.keys = config.keys;
+  }
+
+  @RequestFilter
+  @Nullable
+  public MutableHttpResponse<?> authorize(HttpRequest<?> request) {
+    String path = request.getPath();
+    if (isOpen(path) || isPreflight(request)) {
+      return null;
+    }
+    Optional<String> header = request.getHeaders().getAuthorization();
+    if (header.isEmpty()) {
+      return unauthorized(request, "missing API key: send the header Authorization: Bearer <key>");
+    }
+    String h = header.get();
+    if (h.length() < 8 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return unauthorized(request, "the Authorization header must be: Bearer <key>");
+    }
+    Optional<Role> role = keys.roleOf(h.substring(7).strip());
+    if (role.isEmpty()) {
+      return unauthorized(request, "invalid API key");
+    }
+    Role needed = needed(request.getMethod());
+    if (!role.get().allows(needed)) {
+      return Errors.response(request, HttpStatus.FORBIDDEN, "a '" + role.get().wire()
+          + "' key cannot " + request.getMethodName() + " here: it needs the '" + needed.wire() + "' role");
+    }
+    return null;
+  }
+
+  static Role needed(HttpMethod m) {
+    return switch (m) {
+      case GET, HEAD, OPTIONS -> Role.READ;
+      case DELETE -> Role.ADMIN;
+      default -> Role.WRITE;
+    };
+  }
+
+  /** Health and the documentation need no key. */
+  static boolean isOpen(String path) {
+    return path.equals("/health") || path.equals("/docs") || path.startsWith("/docs/")
+        || path.equals("/redoc") || path.startsWith("/redoc/") || path.startsWith("/swagger/")
+        || path.equals("/favicon.ico");
+  }
+
+  private static boolean isPreflight(HttpRequest<?> r) {
+    return r.getMethod() == HttpMethod.OPTIONS && r.getHeaders().contains("Origin")
+        && r.getHeaders().contains("Access-Control-Request-Method");
+  }
+
+  private static MutableHttpResponse<?> unauthorized(HttpRequest<?> request, String message) {
+    return Errors.response(request, HttpStatus.UNAUTHORIZED, message)
+        .header("WWW-Authenticate", CHALLENGE);
+  }
+
+  @Override
+  public int getOrder() {
+    return ServerFilterPhase.SECURITY.order();
+  }
+}

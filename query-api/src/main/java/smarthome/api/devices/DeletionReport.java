@@ -1,0 +1,13 @@
+package smarthome.api.devices;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+/** What a DELETE removed, per store. */
+@Serdeable
+public record DeletionReport(String deviceId, String deletedAt, Removed removed,
+    boolean tombstonePublished) {
+
+  @Serdeable
+  public record Removed(long influxdbPoints, long devices, long systemLogs, long deviceImages,
+      long s3Objects) {}
+}

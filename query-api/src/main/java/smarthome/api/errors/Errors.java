@@ -1,0 +1,26 @@
+package smarthome.api.errors;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+
+/** Builds error responses in the one shape. */
+public final class Errors {
+  private Errors() {}
+
+  public static MutableHttpResponse<ApiError> response(HttpRequest<?> request, HttpStatus status,
+      String message) {
+    return HttpResponse.<ApiError>status(status)
+        .body(new ApiError(status.getCode(), status.getReason(), message, path(request)));
+  }
+
+  private static String path(HttpRequest<?> request) {
+    if (request == null) {
+      return null;
+    }
+    String p = request.getPath();
+    // the path is echoed as sent; cut it so a megabyte of URL does not come back
+    return p.length() > 200 ? p.substring(0, 200) + "..." : p;
+  }
+}
