@@ -64,7 +64,7 @@ public final class ApiKeyFilter implements Ordered {
 
   /** Health and the documentation need no key. */
   static boolean isOpen(String path) {
-    return path.equals("/health") || path.equals("/docs") || path.startsWith("/docs/")
+    return path.equals("/") || path.equals("/health") || path.equals("/docs") || path.startsWith("/docs/")
         || path.equals("/redoc") || path.startsWith("/redoc/") || path.startsWith("/swagger/")
         || path.equals("/favicon.ico");
   }

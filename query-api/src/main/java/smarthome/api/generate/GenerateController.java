@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import smarthome.api.ApiConfig;
 import smarthome.api.errors.ApiException;
 import smarthome.api.errors.StoreUnavailableException;
+import smarthome.common.devices.DeviceIds;
 import smarthome.common.json.Text;
 import smarthome.common.json.Timestamps;
 import smarthome.producer.publish.PublishException;
@@ -47,17 +48,26 @@ public class GenerateController {
   @Operation(summary = "Generate and store dummy data (write)",
       description = "Publishes, for devices device_1..device_N, their metadata, 24 h of readings at "
           + "5-minute intervals, ten logs each and three snapshots per camera, and answers 202 once "
-          + "Kafka acknowledged all of it. The ingest worker stores it within seconds.")
+          + "Kafka acknowledged all of it. The ingest worker stores it within seconds. The data is "
+          + "stamped in the past: for a device deleted earlier it counts as the old life and is "
+          + "dropped, so use another id_prefix after a DELETE.")
   @ApiResponse(responseCode = "202", description = "what was published")
   @ApiResponse(responseCode = "400", description = "num_devices is not a whole number")
   @ApiResponse(responseCode = "422", description = "num_devices outside 1-1000")
   @ApiResponse(responseCode = "503", description = "Kafka unavailable")
   public MutableHttpResponse<GenerateResult> generate(
       @Parameter(description = "number of devices, 1-1000 (default 5)")
-      @Nullable @QueryValue("num_devices") String numDevices) {
+      @Nullable @QueryValue("num_devices") String numDevices,
+      @Parameter(description = "device ids are <id_prefix><n> (default device_)")
+      @Nullable @QueryValue("id_prefix") String idPrefix) {
     int n = parse(numDevices);
+    String prefix = idPrefix == null ? "device_" : idPrefix;
+    if (prefix.isEmpty() || prefix.length() > 50 || !DeviceIds.isValid(prefix)) {
+      throw ApiException.badRequest("id_prefix " + Text.quote(prefix)
+          + " must be 1-50 characters of A-Z a-z 0-9 _ . : - starting with a letter or digit");
+    }
     Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    Fleet fleet = Fleet.create(n, "device_", Fleet.defaultMix(), Fleet.defaultLocations(),
+    Fleet fleet = Fleet.create(n, prefix, Fleet.defaultMix(), Fleet.defaultLocations(),
         System.nanoTime(), end);
     Backfill.Plan plan = new Backfill.Plan(Duration.ofHours(24), Duration.ofMinutes(5), 10, 3, end);
     // a publisher of its own: its flush reports exactly this request's failures
