@@ -43,7 +43,8 @@ public final class Topics {
   /** The event topics and their dead-letter topics, as the stack and the workers create them. */
   public static List<TopicSpec<?>> all() {
     return List.of(DEVICES, READINGS, LOGS, IMAGES, DEVICE_STATE,
-        DEVICES.deadLetters(), READINGS.deadLetters(), LOGS.deadLetters(), IMAGES.deadLetters());
+        DEVICES.deadLetters(), READINGS.deadLetters(), LOGS.deadLetters(), IMAGES.deadLetters(),
+        DEVICE_STATE.deadLetters());
   }
 
   public static Serde<String> keySerde() {

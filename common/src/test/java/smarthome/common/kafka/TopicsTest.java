@@ -20,7 +20,7 @@ class TopicsTest {
     assertEquals("smarthome.readings.dlq", Topics.READINGS.deadLetters().name());
     assertEquals("compact", Topics.DEVICES.configs().get("cleanup.policy"));
     assertEquals("12582912", Topics.IMAGES.deadLetters().configs().get("max.message.bytes"));
-    assertEquals(9, Topics.all().size());
+    assertEquals(10, Topics.all().size());
   }
 
   /** bin/stack creates the topics before any code runs; its table must say what Topics says. */

@@ -61,6 +61,18 @@ public final class Decoders {
     };
   }
 
+  public static Decoder<smarthome.ingest.state.StateRow> states() {
+    return r -> {
+      if (r.value() == null) {
+        String id = DeviceIds.require(r.key());
+        Instant at = Instant.ofEpochMilli(r.timestamp());
+        return new Decoded<>(smarthome.ingest.state.StateRow.tombstone(id, at), id, at);
+      }
+      var s = smarthome.ingest.state.StateRow.parse(r.value());
+      return new Decoded<>(s, key(r, s.deviceId()), s.lastSeen());
+    };
+  }
+
   private static byte[] value(ConsumerRecord<String, byte[]> r) throws InvalidEventException {
     if (r.value() == null) {
       throw new InvalidEventException("record has no value");

@@ -25,7 +25,7 @@ import smarthome.common.config.Settings;
  */
 public final class IngestConfig {
   public enum SinkName {
-    READINGS, DEVICES, LOGS, IMAGES;
+    READINGS, DEVICES, LOGS, IMAGES, STATE;
 
     public String wire() {
       return name().toLowerCase(Locale.ROOT);
@@ -40,6 +40,11 @@ public final class IngestConfig {
   public static final String INGEST_GROUP_PREFIX = "INGEST_GROUP_PREFIX";
   public static final String INGEST_IMAGE_UPLOADS = "INGEST_IMAGE_UPLOADS";
   public static final String METRICS_PORT = "METRICS_PORT";
+  public static final String STATE_DIR = "STATE_DIR";
+  public static final String STATE_INSTANCE_ID = "STATE_INSTANCE_ID";
+  public static final String STATE_PUNCTUATE_MS = "STATE_PUNCTUATE_MS";
+  public static final String STATE_OFFLINE_MULTIPLE = "STATE_OFFLINE_MULTIPLE";
+  public static final String STATE_OFFLINE_MIN_MS = "STATE_OFFLINE_MIN_MS";
 
   public final Set<SinkName> sinks;
   public final int batchSize;
@@ -49,6 +54,11 @@ public final class IngestConfig {
   public final String groupPrefix;
   public final int imageUploads;
   public final int metricsPort;
+  public final String stateDir;
+  public final String stateInstanceId;
+  public final Duration statePunctuate;
+  public final int stateOfflineMultiple;
+  public final Duration stateOfflineMin;
   public final KafkaSettings kafka;
   public final PostgresSettings postgres;
   public final InfluxSettings influx;
@@ -67,6 +77,12 @@ public final class IngestConfig {
     groupPrefix = c.getString(INGEST_GROUP_PREFIX);
     imageUploads = c.getInt(INGEST_IMAGE_UPLOADS);
     metricsPort = c.getInt(METRICS_PORT);
+    stateDir = c.getString(STATE_DIR);
+    String instance = c.getString(STATE_INSTANCE_ID);
+    stateInstanceId = instance.isEmpty() ? defaultInstanceId(stateDir) : instance;
+    statePunctuate = Duration.ofMillis(c.getLong(STATE_PUNCTUATE_MS));
+    stateOfflineMultiple = c.getInt(STATE_OFFLINE_MULTIPLE);
+    stateOfflineMin = Duration.ofMillis(c.getLong(STATE_OFFLINE_MIN_MS));
     kafka = KafkaSettings.from(c);
     postgres = PostgresSettings.from(c);
     influx = sinks.contains(SinkName.READINGS) ? InfluxSettings.from(c) : null;
@@ -95,7 +111,17 @@ public final class IngestConfig {
         .define(INGEST_IMAGE_UPLOADS, Type.INT, 4, Range.between(1, 64), Importance.LOW,
             "parallel S3 uploads of the images sink")
         .define(METRICS_PORT, Type.INT, 9400, Range.between(-1, 65535), Importance.LOW,
-            "Prometheus endpoint port (/metrics); -1 disables it");
+            "Prometheus endpoint port (/metrics); -1 disables it")
+        .define(STATE_DIR, Type.STRING, System.getProperty("java.io.tmpdir") + "/smarthome-state",
+            Importance.LOW, "where the state processor keeps its RocksDB stores")
+        .define(STATE_INSTANCE_ID, Type.STRING, "", Importance.LOW,
+            "static group member id of this state processor (default: host and STATE_DIR)")
+        .define(STATE_PUNCTUATE_MS, Type.LONG, 1000L, Range.between(100, 600_000), Importance.LOW,
+            "how often changed states are published and quiet devices checked")
+        .define(STATE_OFFLINE_MULTIPLE, Type.INT, 3, Range.between(1, 1000), Importance.LOW,
+            "a device is offline after this many of its usual intervals without a reading")
+        .define(STATE_OFFLINE_MIN_MS, Type.LONG, 30_000L, Range.between(1000, 86_400_000), Importance.LOW,
+            "but never sooner than this");
     if (sinks.contains(SinkName.READINGS)) {
       Settings.influx(def);
     }
@@ -120,13 +146,23 @@ public final class IngestConfig {
         out.add(SinkName.valueOf(t));
       } catch (IllegalArgumentException e) {
         throw new ConfigError("configuration error: " + source + ": unknown sink '" + s.trim()
-            + "' (readings, devices, logs, images)");
+            + "' (readings, devices, logs, images, state)");
       }
     }
     if (out.isEmpty()) {
       throw new ConfigError("configuration error: " + source + " selects no sink");
     }
     return out;
+  }
+
+  private static String defaultInstanceId(String stateDir) {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "localhost";
+    }
+    return "state-" + host + "-" + Integer.toHexString(stateDir.hashCode());
   }
 
   public String groupId(SinkName sink) {

@@ -36,7 +36,15 @@ public final class IngestWorker implements Callable<Integer> {
       cmd.getErr().println("error: " + ex.getMessage());
       return 1;
     });
-    System.exit(cl.execute(args));
+    int rc;
+    try {
+      rc = cl.execute(args);
+    } catch (Throwable t) {
+      // an Error (a missing native library, say) must still end the process, not leave it hanging
+      log.error("stopping on an unexpected error", t);
+      rc = 1;
+    }
+    System.exit(rc);
   }
 
   @Override

@@ -32,6 +32,7 @@ import smarthome.ingest.devices.PostgresDeviceSink;
 import smarthome.ingest.images.S3ImageSink;
 import smarthome.ingest.logs.PostgresLogSink;
 import smarthome.ingest.pipeline.Backoff;
+import smarthome.ingest.pipeline.Component;
 import smarthome.ingest.pipeline.DeadLetters;
 import smarthome.ingest.pipeline.Decoder;
 import smarthome.ingest.pipeline.Sink;
@@ -51,7 +52,7 @@ public final class Worker implements AutoCloseable {
 
   private final IngestConfig cfg;
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final List<SinkRunner<?>> runners = new ArrayList<>();
+  private final List<Component> runners = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
   private final List<AutoCloseable> resources = new ArrayList<>();
   private volatile boolean stopping;
@@ -125,10 +126,19 @@ public final class Worker implements AutoCloseable {
               new S3ImageSink(s3, cfg.s3.bucket(), ds, cfg.imageUploads), dlq, watermarks,
               Topics.IMAGE_MAX_MESSAGE_BYTES);
         }
+        case STATE -> {
+          runners.add(new smarthome.ingest.state.StateService(
+              smarthome.ingest.state.DeviceStateTopology.options(cfg.statePunctuate,
+                  cfg.stateOfflineMultiple, cfg.stateOfflineMin),
+              smarthome.ingest.state.DeviceStateTopology.streamsConfig(cfg.kafka, cfg.stateDir,
+                  cfg.stateInstanceId)));
+          add(name, Topics.DEVICE_STATE, Decoders.states(),
+              new smarthome.ingest.state.PostgresStateSink(ds), dlq, watermarks, 1 << 20);
+        }
         default -> throw new IllegalStateException(name.toString());
       }
     }
-    for (SinkRunner<?> r : runners) {
+    for (Component r : runners) {
       Thread t = new Thread(r, "sink-" + r.name());
       threads.add(t);
       t.start();
@@ -141,7 +151,8 @@ public final class Worker implements AutoCloseable {
     boolean images = name == SinkName.IMAGES;
     int batch = images ? Math.min(cfg.batchSize, 32) : cfg.batchSize;
     Properties p = cfg.kafka.clientProperties(clientId(name.wire()));
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, cfg.groupId(name));
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, name == SinkName.STATE ? cfg.groupPrefix + "-device-state"
+        : cfg.groupId(name));
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(Math.min(batch, 2000)));
@@ -150,12 +161,16 @@ public final class Worker implements AutoCloseable {
     p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(images ? 2 * maxRecordBytes : 8 << 20));
     p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, images ? "1" : "65536");
     p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
+    // a killed worker's partitions move to the others after 10 s, not the default 45 s
+    p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
+    p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "2000");
     var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-    SinkRunner.Options o = new SinkRunner.Options(name.wire(), topic.name(), batch,
+    String sinkName = name == SinkName.STATE ? "device-state" : name.wire();
+    SinkRunner.Options o = new SinkRunner.Options(sinkName, topic.name(), batch,
         images ? 64L << 20 : 32L << 20, cfg.linger, cfg.backoffInitial, cfg.backoffMax,
         Duration.ofSeconds(20));
     runners.add(new SinkRunner<>(o, consumer, decoder, sink, dlq, watermarks,
-        new SinkMetrics(registry, name.wire())));
+        new SinkMetrics(registry, sinkName)));
   }
 
   /** Blocks until every sink has stopped; returns the first fatal failure, or null. */
@@ -185,7 +200,7 @@ public final class Worker implements AutoCloseable {
 
   public void stop() {
     stopping = true;
-    runners.forEach(SinkRunner::stop);
+    runners.forEach(Component::stop);
   }
 
   boolean healthy() {

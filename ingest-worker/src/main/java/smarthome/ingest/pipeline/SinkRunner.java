@@ -30,7 +30,7 @@ import smarthome.common.json.InvalidEventException;
  * commits past unwritten data. A rejected batch is split until the refused records are found and
  * dead-lettered. A fatal error stops the loop; {@link #failure()} then says why.
  */
-public final class SinkRunner<T> implements Runnable {
+public final class SinkRunner<T> implements Component {
   private static final Logger log = LoggerFactory.getLogger(SinkRunner.class);
   private static final long REPORT_EVERY_NANOS = 10_000_000_000L;
 
@@ -104,11 +104,13 @@ public final class SinkRunner<T> implements Runnable {
   }
 
   /** Asks the loop to stop: it finishes (or abandons) the batch, commits what was written, closes. */
+  @Override
   public void stop() {
     running = false;
     consumer.wakeup();
   }
 
+  @Override
   public Throwable failure() {
     return failure;
   }
@@ -117,6 +119,7 @@ public final class SinkRunner<T> implements Runnable {
     return started;
   }
 
+  @Override
   public String name() {
     return o.name();
   }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import smarthome.common.images.Images;
+import smarthome.common.testing.WorkerProcess;
 import smarthome.producer.simulator.Fleet;
 import smarthome.producer.simulator.PublishingEvents;
 

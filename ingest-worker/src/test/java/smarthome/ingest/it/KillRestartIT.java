@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import smarthome.common.devices.DeviceType;
+import smarthome.common.testing.WorkerProcess;
 import smarthome.producer.simulator.PublishingEvents;
 
 /** kill -9 in the middle of a 200k-reading run, then a restart: all present, none doubled. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import smarthome.common.devices.DeviceType;
 import smarthome.common.testing.TestStack;
+import smarthome.common.testing.WorkerProcess;
 import smarthome.producer.simulator.PublishingEvents;
 
 /**

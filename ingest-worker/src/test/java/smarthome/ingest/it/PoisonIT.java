@@ -32,6 +32,7 @@ import smarthome.common.images.Images;
 import smarthome.common.json.Timestamps;
 import smarthome.common.kafka.Topics;
 import smarthome.common.testing.TestStack;
+import smarthome.common.testing.WorkerProcess;
 import smarthome.producer.publish.Publisher;
 import smarthome.producer.publish.PublisherOptions;
 import smarthome.ingest.pipeline.DeadLetters;

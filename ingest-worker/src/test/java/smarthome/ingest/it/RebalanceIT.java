@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import smarthome.common.devices.DeviceType;
+import smarthome.common.testing.WorkerProcess;
 import smarthome.producer.simulator.PublishingEvents;
 
 /** Two worker processes on one sink, one joining and one leaving mid-run: exact counts. */

@@ -13,6 +13,7 @@ import smarthome.common.devices.DeviceType;
 import smarthome.common.logs.LogEvent;
 import smarthome.common.logs.LogLevel;
 import smarthome.common.readings.Reading;
+import smarthome.common.testing.WorkerProcess;
 import smarthome.producer.publish.Publisher;
 
 /** Events of a deleted device stamped before its DELETE never come back; later ones are a new life. */

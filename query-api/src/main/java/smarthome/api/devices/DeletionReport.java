@@ -9,5 +9,5 @@ public record DeletionReport(String deviceId, String deletedAt, Removed removed,
 
   @Serdeable
   public record Removed(long influxdbPoints, long devices, long systemLogs, long deviceImages,
-      long s3Objects) {}
+      long deviceState, long s3Objects) {}
 }

@@ -41,9 +41,11 @@ public class DeviceController {
   }
 
   @Get("/devices")
-  @Operation(summary = "List devices and their metadata",
+  @Operation(summary = "List devices, their metadata and live state",
       description = "Ordered by device_id, one page at a time; a Link header with rel=\"next\" "
-          + "points at the next page when there is more.")
+          + "points at the next page when there is more. status, last_seen and latest come from "
+          + "the state processor (ingest-worker --sinks state); status is unknown before it has "
+          + "seen a reading of the device.")
   @ApiResponse(responseCode = "200", description = "a page of devices")
   @ApiResponse(responseCode = "400", description = "malformed parameter")
   @ApiResponse(responseCode = "422", description = "unknown device_type or limit out of range")
@@ -52,6 +54,8 @@ public class DeviceController {
       @Nullable @QueryValue("device_type") String deviceType,
       @Parameter(description = "only devices in this location, e.g. kitchen")
       @Nullable @QueryValue("location") String location,
+      @Parameter(description = "only devices in this live status: online, offline or unknown")
+      @Nullable @QueryValue("status") String status,
       @Parameter(description = "page size (default 100, at most 1000)")
       @Nullable @QueryValue("limit") String limit,
       @Parameter(description = "cursor: the last device_id of the previous page")
@@ -61,9 +65,12 @@ public class DeviceController {
           + " is not one of thermostat, camera, motion_sensor, door_lock, smart_plug");
     }
     String loc = Params.text("location", location);
+    if (status != null && !List.of("online", "offline", "unknown").contains(status)) {
+      throw ApiException.unprocessable("status " + Text.quote(status) + " is not one of online, offline, unknown");
+    }
     String cursor = after == null ? null : Params.deviceId(after);
     int n = Params.limit(limit, config.pageSize, config.maxPageSize);
-    List<DeviceView> page = devices.list(deviceType, loc, cursor, n + 1);
+    List<DeviceView> page = devices.list(deviceType, loc, status, cursor, n + 1);
     MutableHttpResponse<List<DeviceView>> r;
     if (page.size() > n) {
       page = page.subList(0, n);
@@ -74,6 +81,9 @@ public class DeviceController {
       }
       if (loc != null) {
         next.append("&location=").append(enc(loc));
+      }
+      if (status != null) {
+        next.append("&status=").append(status);
       }
       r = HttpResponse.ok(page);
       r.header("Link", "<" + next + ">; rel=\"next\"");

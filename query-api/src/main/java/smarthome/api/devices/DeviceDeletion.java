@@ -87,7 +87,7 @@ public class DeviceDeletion {
     // 5. a tombstone, so compaction forgets the metadata too
     tombstone(id);
     return new DeletionReport(id, Timestamps.format(now),
-        new DeletionReport.Removed(points, rows[0], rows[1], rows[2], removedObjects), true);
+        new DeletionReport.Removed(points, rows[0], rows[1], rows[2], rows[3], removedObjects), true);
   }
 
   private long points(String id, Instant upTo) {
@@ -159,7 +159,8 @@ public class DeviceDeletion {
     String[] statements = {
         "delete from devices where device_id = ? and updated_at <= ?",
         "delete from system_logs where device_id = ? and timestamp <= ?",
-        "delete from device_images where device_id = ? and captured_at <= ?"};
+        "delete from device_images where device_id = ? and captured_at <= ?",
+        "delete from device_state where device_id = ? and last_seen <= ?"};
     long[] counts = new long[statements.length];
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);

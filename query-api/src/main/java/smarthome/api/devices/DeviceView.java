@@ -2,9 +2,20 @@ package smarthome.api.devices;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.Map;
 
-/** A device as the API shows it (times as UTC ISO-8601 with milliseconds). */
+/**
+ * A device as the API shows it (times as UTC ISO-8601 with milliseconds), with its live state
+ * from the state processor: status online/offline (unknown before its first reading), last_seen,
+ * and the latest value of each field with the time it was measured.
+ */
 @Serdeable
 public record DeviceView(String deviceId, String deviceType, String location, String manufacturer,
     String model, String firmwareVersion, @Nullable String lastMaintenance, String createdAt,
-    String updatedAt) {}
+    String updatedAt, String status, @Nullable String lastSeen, @Nullable Integer readingsLastHour,
+    Map<String, Latest> latest) {
+
+  /** The latest value of one field; value is a number or a boolean. */
+  @Serdeable
+  public record Latest(Object value, String timestamp) {}
+}

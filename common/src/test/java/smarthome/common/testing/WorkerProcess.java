@@ -1,4 +1,4 @@
-package smarthome.ingest.it;
+package smarthome.common.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -9,24 +9,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import smarthome.common.testing.TestStack;
 
-/** The real ingest worker, started from the shaded jar as its own JVM with -Xmx256m. */
-final class WorkerProcess implements AutoCloseable {
+/**
+ * The real ingest worker, started from its shaded jar as its own JVM with -Xmx256m, with the test
+ * stack's settings. Its output goes to target/it-logs.
+ */
+public final class WorkerProcess implements AutoCloseable {
   private static final AtomicInteger SEQ = new AtomicInteger();
   private final Process process;
-  final Path log;
+  public final Path log;
 
   private WorkerProcess(Process process, Path log) {
     this.process = process;
     this.log = log;
   }
 
-  static WorkerProcess start(String sinks, Map<String, String> extraEnv) {
+  /** The shaded jar: system property worker.jar, else ingest-worker/target in the repository. */
+  public static String jar() {
     String jar = System.getProperty("worker.jar");
-    if (jar == null || !new File(jar).isFile()) {
-      throw new IllegalStateException("worker.jar not built: run through mvn verify (" + jar + ")");
+    if (jar == null) {
+      jar = TestStack.repoRoot().resolve("ingest-worker/target/ingest-worker-all.jar").toString();
     }
+    if (!new File(jar).isFile()) {
+      throw new IllegalStateException("the worker jar is not built: run through mvn verify (" + jar + ")");
+    }
+    return jar;
+  }
+
+  public static WorkerProcess start(String sinks, Map<String, String> extraEnv) {
+    String jar = jar();
     try {
       Path dir = Path.of("target", "it-logs");
       Files.createDirectories(dir);
@@ -47,26 +58,26 @@ final class WorkerProcess implements AutoCloseable {
     }
   }
 
-  static WorkerProcess start(String sinks) {
+  public static WorkerProcess start(String sinks) {
     return start(sinks, Map.of());
   }
 
-  boolean alive() {
+  public boolean alive() {
     return process.isAlive();
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
   }
 
   /** SIGKILL: no shutdown hook, no final commit. */
-  void kill9() throws InterruptedException {
+  public void kill9() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
   /** SIGTERM: the graceful stop; returns the exit code. */
-  int stop() throws InterruptedException {
+  public int stop() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
@@ -76,7 +87,7 @@ final class WorkerProcess implements AutoCloseable {
     return process.exitValue();
   }
 
-  String logText() {
+  public String logText() {
     try {
       return Files.readString(log);
     } catch (IOException e) {
