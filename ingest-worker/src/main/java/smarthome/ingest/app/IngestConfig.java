@@ -40,6 +40,8 @@ public final class IngestConfig {
   public static final String INGEST_GROUP_PREFIX = "INGEST_GROUP_PREFIX";
   public static final String INGEST_IMAGE_UPLOADS = "INGEST_IMAGE_UPLOADS";
   public static final String METRICS_PORT = "METRICS_PORT";
+  public static final String LOG_RETENTION_DAYS = "LOG_RETENTION_DAYS";
+  public static final String LOG_ARCHIVE_EVERY_HOURS = "LOG_ARCHIVE_EVERY_HOURS";
   public static final String STATE_DIR = "STATE_DIR";
   public static final String STATE_INSTANCE_ID = "STATE_INSTANCE_ID";
   public static final String STATE_PUNCTUATE_MS = "STATE_PUNCTUATE_MS";
@@ -54,6 +56,8 @@ public final class IngestConfig {
   public final String groupPrefix;
   public final int imageUploads;
   public final int metricsPort;
+  public final int logRetentionDays;
+  public final int logArchiveEveryHours;
   public final String stateDir;
   public final String stateInstanceId;
   public final Duration statePunctuate;
@@ -77,6 +81,8 @@ public final class IngestConfig {
     groupPrefix = c.getString(INGEST_GROUP_PREFIX);
     imageUploads = c.getInt(INGEST_IMAGE_UPLOADS);
     metricsPort = c.getInt(METRICS_PORT);
+    logRetentionDays = c.getInt(LOG_RETENTION_DAYS);
+    logArchiveEveryHours = c.getInt(LOG_ARCHIVE_EVERY_HOURS);
     stateDir = c.getString(STATE_DIR);
     String instance = c.getString(STATE_INSTANCE_ID);
     stateInstanceId = instance.isEmpty() ? defaultInstanceId(stateDir) : instance;
@@ -86,7 +92,7 @@ public final class IngestConfig {
     kafka = KafkaSettings.from(c);
     postgres = PostgresSettings.from(c);
     influx = sinks.contains(SinkName.READINGS) ? InfluxSettings.from(c) : null;
-    s3 = sinks.contains(SinkName.IMAGES) ? S3Settings.from(c) : null;
+    s3 = sinks.contains(SinkName.IMAGES) || logArchiveEveryHours > 0 ? S3Settings.from(c) : null;
   }
 
   /**
@@ -112,6 +118,10 @@ public final class IngestConfig {
             "parallel S3 uploads of the images sink")
         .define(METRICS_PORT, Type.INT, 9400, Range.between(-1, 65535), Importance.LOW,
             "Prometheus endpoint port (/metrics); -1 disables it")
+        .define(LOG_RETENTION_DAYS, Type.INT, 30, Range.between(1, 36_500), Importance.MEDIUM,
+            "logs older than this many days move from PostgreSQL to S3 archives")
+        .define(LOG_ARCHIVE_EVERY_HOURS, Type.INT, 0, Range.between(0, 24 * 366), Importance.LOW,
+            "run the log archiver inside the worker this often; 0 = only by the archive-logs command")
         .define(STATE_DIR, Type.STRING, System.getProperty("java.io.tmpdir") + "/smarthome-state",
             Importance.LOW, "where the state processor keeps its RocksDB stores")
         .define(STATE_INSTANCE_ID, Type.STRING, "", Importance.LOW,
@@ -125,7 +135,7 @@ public final class IngestConfig {
     if (sinks.contains(SinkName.READINGS)) {
       Settings.influx(def);
     }
-    if (sinks.contains(SinkName.IMAGES)) {
+    if (sinks.contains(SinkName.IMAGES) || archives(env)) {
       Settings.s3(def);
     }
     Map<String, String> merged = new java.util.HashMap<>(env);
@@ -133,6 +143,11 @@ public final class IngestConfig {
       merged.put(METRICS_PORT, Integer.toString(metricsPort));
     }
     return new IngestConfig(sinks, Settings.parse(def, merged));
+  }
+
+  private static boolean archives(Map<String, String> env) {
+    String v = env.get(LOG_ARCHIVE_EVERY_HOURS);
+    return v != null && !v.isBlank() && !v.strip().equals("0");
   }
 
   static Set<SinkName> parseSinks(String list, String source) {

@@ -14,7 +14,8 @@ import smarthome.common.config.Env;
 /** The ingest worker process: {@code ingest-worker [--sinks readings,devices,logs,images]}. */
 @Command(name = "ingest-worker", mixinStandardHelpOptions = true, version = "smarthome ingest-worker 0.1",
     description = "Consumes the pipeline's Kafka topics and writes them to InfluxDB, PostgreSQL and "
-        + "S3. Each sink is its own consumer group: start more processes to share the partitions.")
+        + "S3. Each sink is its own consumer group: start more processes to share the partitions.",
+    subcommands = smarthome.ingest.archive.ArchiveCommand.class)
 public final class IngestWorker implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(IngestWorker.class);
 

@@ -138,6 +138,13 @@ public final class Worker implements AutoCloseable {
         default -> throw new IllegalStateException(name.toString());
       }
     }
+    if (cfg.logArchiveEveryHours > 0) {
+      S3Client s3 = S3.client(cfg.s3, 4);
+      resources.add(s3);
+      runners.add(new smarthome.ingest.archive.ArchiveSchedule(
+          new smarthome.ingest.archive.LogArchiver(ds, s3, cfg.s3.bucket(), Clock.systemUTC()),
+          cfg.logRetentionDays, Duration.ofHours(cfg.logArchiveEveryHours), registry));
+    }
     for (Component r : runners) {
       Thread t = new Thread(r, "sink-" + r.name());
       threads.add(t);
