@@ -29,7 +29,7 @@ public class Stores {
   @Singleton
   @Bean(preDestroy = "close")
   InfluxDB influx(ApiConfig c) {
-    return Influx.connect(c.influx, 15);
+    return Influx.connect(c.influx, 15, InfluxDB.ResponseFormat.MSGPACK);
   }
 
   @Singleton

@@ -21,7 +21,38 @@ public final class Timestamps {
   private Timestamps() {}
 
   public static String format(Instant t) {
-    return FORMAT.format(t);
+    long ms = t.toEpochMilli();
+    long secs = Math.floorDiv(ms, 1000);
+    long day = Math.floorDiv(secs, 86_400);
+    java.time.LocalDate d = java.time.LocalDate.ofEpochDay(day);
+    if (d.getYear() < 0 || d.getYear() > 9999) {
+      return FORMAT.format(t);
+    }
+    int sod = (int) Math.floorMod(secs, 86_400);
+    int milli = (int) Math.floorMod(ms, 1000);
+    char[] c = new char[24];
+    put(c, 0, d.getYear(), 4);
+    c[4] = '-';
+    put(c, 5, d.getMonthValue(), 2);
+    c[7] = '-';
+    put(c, 8, d.getDayOfMonth(), 2);
+    c[10] = 'T';
+    put(c, 11, sod / 3600, 2);
+    c[13] = ':';
+    put(c, 14, sod / 60 % 60, 2);
+    c[16] = ':';
+    put(c, 17, sod % 60, 2);
+    c[19] = '.';
+    put(c, 20, milli, 3);
+    c[23] = 'Z';
+    return new String(c);
+  }
+
+  private static void put(char[] c, int at, int value, int digits) {
+    for (int i = at + digits - 1; i >= at; i--) {
+      c[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /**
@@ -29,9 +60,47 @@ public final class Timestamps {
    * offset is ambiguous and rejected. The result is truncated to milliseconds, the store precision.
    */
   public static Instant parse(String text) throws DateTimeParseException {
+    Instant fast = parseCanonical(text);
+    if (fast != null) {
+      return fast;
+    }
     return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
         .toInstant()
         .truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** The format we write ourselves, without the general parser's cost; null for any other form. */
+  private static Instant parseCanonical(String s) {
+    if (s.length() != 24 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
+        || s.charAt(13) != ':' || s.charAt(16) != ':' || s.charAt(19) != '.' || s.charAt(23) != 'Z') {
+      return null;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 2);
+    int dayOfMonth = digits(s, 8, 2);
+    int hour = digits(s, 11, 2);
+    int minute = digits(s, 14, 2);
+    int second = digits(s, 17, 2);
+    int milli = digits(s, 20, 3);
+    if ((year | month | dayOfMonth | hour | minute | second | milli) < 0 || month < 1 || month > 12
+        || dayOfMonth < 1 || dayOfMonth > java.time.YearMonth.of(year, month).lengthOfMonth()
+        || hour > 23 || minute > 59 || second > 59) {
+      return null; // let the general parser say what is wrong
+    }
+    long epochDay = java.time.LocalDate.of(year, month, dayOfMonth).toEpochDay();
+    return Instant.ofEpochMilli(((epochDay * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + milli);
+  }
+
+  private static int digits(String s, int at, int n) {
+    int v = 0;
+    for (int i = at; i < at + n; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   /** Parses and checks a timestamp field of an event. */

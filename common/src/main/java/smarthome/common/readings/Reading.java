@@ -1,8 +1,7 @@
 package smarthome.common.readings;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -47,8 +46,11 @@ public record Reading(UUID eventId, String deviceId, DeviceType deviceType, Inst
     if (values == null) {
       return "values: missing";
     }
-    for (FieldSpec f : type.fields()) {
-      Object v = values.get(f.name());
+    boolean ordered = values instanceof FieldValues fv && fv.type() == type;
+    List<FieldSpec> fields = type.fields();
+    for (int i = 0; i < fields.size(); i++) {
+      FieldSpec f = fields.get(i);
+      Object v = ordered ? ((FieldValues) values).at(i) : values.get(f.name());
       if (v == null) {
         return "values: missing field " + f.name() + " for device_type " + type.wire();
       }
@@ -78,11 +80,14 @@ public record Reading(UUID eventId, String deviceId, DeviceType deviceType, Inst
   }
 
   private static Map<String, Object> ordered(DeviceType type, Map<String, Object> values) {
-    Map<String, Object> out = new LinkedHashMap<>(type.fields().size() * 2);
-    for (FieldSpec f : type.fields()) {
-      out.put(f.name(), values.get(f.name()));
+    if (values instanceof FieldValues fv && fv.type() == type) {
+      return fv; // already in table order and immutable
     }
-    return Collections.unmodifiableMap(out);
+    Object[] out = new Object[type.fields().size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(type.fields().get(i).name());
+    }
+    return new FieldValues(type, out);
   }
 
   private static String fmt(double d) {

@@ -1,9 +1,9 @@
 package smarthome.common.readings;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
@@ -31,53 +31,231 @@ public final class ReadingCodec implements EventCodec<Reading> {
     this.clock = clock;
   }
 
+  /**
+   * Writes the JSON directly: every string in a valid reading (a UUID, a validated device id, a
+   * type id, our own timestamp format, field names from the table) needs no escaping.
+   */
   @Override
   public byte[] encode(Reading r) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(200);
-    try (JsonGenerator g = JsonObjects.FACTORY.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeStringField("event_id", r.eventId().toString());
-      g.writeStringField("device_id", r.deviceId());
-      g.writeStringField("device_type", r.deviceType().wire());
-      g.writeStringField("timestamp", Timestamps.format(r.timestamp()));
-      g.writeObjectFieldStart("values");
-      for (Map.Entry<String, Object> e : r.values().entrySet()) {
-        if (e.getValue() instanceof Boolean b) {
-          g.writeBooleanField(e.getKey(), b);
-        } else {
-          g.writeNumberField(e.getKey(), (Double) e.getValue());
-        }
+    StringBuilder b = new StringBuilder(192);
+    b.append("{\"event_id\":\"").append(r.eventId())
+        .append("\",\"device_id\":\"").append(r.deviceId())
+        .append("\",\"device_type\":\"").append(r.deviceType().wire())
+        .append("\",\"timestamp\":\"").append(Timestamps.format(r.timestamp()))
+        .append("\",\"values\":{");
+    java.util.List<smarthome.common.devices.FieldSpec> fields = r.deviceType().fields();
+    FieldValues values = (FieldValues) r.values();
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) {
+        b.append(',');
       }
-      g.writeEndObject();
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      b.append('"').append(fields.get(i).name()).append("\":");
+      Object v = values.at(i);
+      if (v instanceof Boolean bool) {
+        b.append(bool.booleanValue());
+      } else {
+        b.append(((Double) v).doubleValue());
+      }
     }
-    return out.toByteArray();
+    b.append("}}");
+    int n = b.length();
+    byte[] out = new byte[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = (byte) b.charAt(i); // ASCII only, as said above
+    }
+    return out;
   }
 
+  private static final int EVENT_ID = 1;
+  private static final int DEVICE_ID = 2;
+  private static final int DEVICE_TYPE = 4;
+  private static final int TIMESTAMP = 8;
+  private static final int VALUES = 16;
+  private static final int MAX_VALUES = 16;
+
+  /**
+   * Streams the JSON once, with no intermediate maps (this is the ingest hot path), and refuses
+   * with the same reasons as the generic object parser would.
+   */
   @Override
   public Reading decode(byte[] json) throws InvalidEventException {
-    Map<String, Object> o = JsonObjects.parse(json);
-    JsonObjects.requireExactKeys("reading", o, FIELDS);
-    String typeWire = JsonObjects.string(o, "device_type");
-    DeviceType type = DeviceType.fromWire(typeWire).orElseThrow(() ->
-        new InvalidEventException("unknown device_type " + Text.quote(typeWire)));
-    Object values = o.get("values");
-    if (!(values instanceof Map<?, ?> map)) {
-      throw new InvalidEventException("values must be an object, not " + JsonObjects.typeName(values));
+    if (json == null || json.length == 0) {
+      throw new InvalidEventException("empty value: expected a JSON object");
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> v = (Map<String, Object>) map;
-    String problem = Reading.problemWith(type, v);
+    String eventId = null;
+    String deviceId = null;
+    String typeWire = null;
+    String time = null;
+    Object eventIdRaw = null;
+    Object deviceIdRaw = null;
+    Object typeRaw = null;
+    Object timeRaw = null;
+    String[] names = new String[MAX_VALUES];
+    Object[] raw = new Object[MAX_VALUES];
+    int count = 0;
+    int seen = 0;
+    Object valuesRaw = null;
+    try (JsonParser p = JsonObjects.FAST_FACTORY.createParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new InvalidEventException("expected a JSON object");
+      }
+      JsonToken t;
+      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken v = p.nextToken();
+        int bit = switch (name) {
+          case "event_id" -> EVENT_ID;
+          case "device_id" -> DEVICE_ID;
+          case "device_type" -> DEVICE_TYPE;
+          case "timestamp" -> TIMESTAMP;
+          case "values" -> VALUES;
+          default -> throw new InvalidEventException("reading: unknown field " + Text.quote(name));
+        };
+        if ((seen & bit) != 0) {
+          throw duplicate(name);
+        }
+        seen |= bit;
+        if (bit == VALUES) {
+          if (v != JsonToken.START_OBJECT) {
+            valuesRaw = scalar(p, v, name);
+            continue;
+          }
+          valuesRaw = Boolean.TRUE;
+          JsonToken f;
+          while ((f = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            Object value = scalar(p, p.nextToken(), field);
+            if (count == MAX_VALUES) {
+              throw new InvalidEventException("values: too many fields");
+            }
+            if (indexOf(names, count, field) >= 0) {
+              throw duplicate(field);
+            }
+            names[count] = field;
+            raw[count++] = value;
+          }
+          if (f != JsonToken.END_OBJECT) {
+            throw new InvalidEventException("malformed JSON object");
+          }
+          continue;
+        }
+        Object value = scalar(p, v, name);
+        switch (bit) {
+          case EVENT_ID -> eventIdRaw = value;
+          case DEVICE_ID -> deviceIdRaw = value;
+          case DEVICE_TYPE -> typeRaw = value;
+          default -> timeRaw = value;
+        }
+      }
+      if (t != JsonToken.END_OBJECT) {
+        throw new InvalidEventException("malformed JSON object");
+      }
+      if (p.nextToken() != null) {
+        throw new InvalidEventException("trailing data after the JSON object");
+      }
+    } catch (JsonProcessingException e) {
+      throw new InvalidEventException("malformed JSON: " + e.getOriginalMessage()
+          + " at " + e.getLocation().offsetDescription());
+    } catch (IOException e) {
+      throw new InvalidEventException("unreadable JSON: " + e.getMessage());
+    }
+    for (String key : new String[] {"event_id", "device_id", "device_type", "timestamp", "values"}) {
+      int bit = switch (key) {
+        case "event_id" -> EVENT_ID;
+        case "device_id" -> DEVICE_ID;
+        case "device_type" -> DEVICE_TYPE;
+        case "timestamp" -> TIMESTAMP;
+        default -> VALUES;
+      };
+      if ((seen & bit) == 0) {
+        throw new InvalidEventException("reading: missing field " + key);
+      }
+    }
+    typeWire = string("device_type", typeRaw);
+    String tw = typeWire;
+    DeviceType type = DeviceType.fromWire(typeWire).orElseThrow(() ->
+        new InvalidEventException("unknown device_type " + Text.quote(tw)));
+    if (!(valuesRaw instanceof Boolean)) {
+      throw new InvalidEventException("values must be an object, not " + JsonObjects.typeName(valuesRaw));
+    }
+    FieldValues values = ordered(type, names, raw, count);
+    String problem = Reading.problemWith(type, values);
     if (problem != null) {
       throw new InvalidEventException(problem);
     }
+    eventId = string("event_id", eventIdRaw);
+    deviceId = string("device_id", deviceIdRaw);
+    time = string("timestamp", timeRaw);
     return new Reading(
-        Fields.uuid(o, "event_id"),
-        DeviceIds.require(JsonObjects.string(o, "device_id")),
+        Fields.parseUuid("event_id", eventId),
+        DeviceIds.require(deviceId),
         type,
-        Fields.time(o, "timestamp", clock.instant()),
-        v);
+        Timestamps.parseEventTime("timestamp", time, clock.instant()),
+        values);
+  }
+
+  /** The same words as the generic parser's duplicate detection. */
+  private static InvalidEventException duplicate(String name) {
+    return new InvalidEventException("malformed JSON: Duplicate field " + Text.quote(name));
+  }
+
+  /** A scalar value as the generic parser represents it; objects and arrays are refused. */
+  private static Object scalar(JsonParser p, JsonToken v, String name) throws IOException, InvalidEventException {
+    return switch (v) {
+      case VALUE_STRING -> p.getText();
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_NULL -> JsonObjects.NULL;
+      case START_OBJECT -> throw new InvalidEventException("field " + Text.quote(name) + ": objects nest too deep");
+      default -> throw new InvalidEventException("field " + Text.quote(name) + ": arrays are not allowed");
+    };
+  }
+
+  private static String string(String key, Object v) throws InvalidEventException {
+    if (v instanceof String s) {
+      return s;
+    }
+    throw new InvalidEventException(key + " must be a string, not " + JsonObjects.typeName(v));
+  }
+
+  /**
+   * The values in the type's field order; when the names do not match the type exactly, a plain
+   * map, so {@link Reading#problemWith} names what is missing or foreign.
+   */
+  private static FieldValues ordered(DeviceType type, String[] names, Object[] raw, int count)
+      throws InvalidEventException {
+    int n = type.fields().size();
+    if (count == n) {
+      Object[] out = new Object[n];
+      boolean all = true;
+      for (int i = 0; i < n && all; i++) {
+        String want = type.fields().get(i).name();
+        int j = i < count && want.equals(names[i]) ? i : indexOf(names, count, want);
+        if (j < 0) {
+          all = false;
+        } else {
+          out[i] = raw[j];
+        }
+      }
+      if (all) {
+        return new FieldValues(type, out);
+      }
+    }
+    java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      map.put(names[i], raw[i]);
+    }
+    String problem = Reading.problemWith(type, map);
+    throw new InvalidEventException(problem == null ? "values do not fit device_type " + type.wire() : problem);
+  }
+
+  private static int indexOf(String[] names, int count, String want) {
+    for (int i = 0; i < count; i++) {
+      if (want.equals(names[i])) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

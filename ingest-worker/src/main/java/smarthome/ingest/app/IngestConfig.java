@@ -39,6 +39,7 @@ public final class IngestConfig {
   public static final String INGEST_BACKOFF_MAX_MS = "INGEST_BACKOFF_MAX_MS";
   public static final String INGEST_GROUP_PREFIX = "INGEST_GROUP_PREFIX";
   public static final String INGEST_IMAGE_UPLOADS = "INGEST_IMAGE_UPLOADS";
+  public static final String INGEST_CONSUMERS = "INGEST_CONSUMERS";
   public static final String METRICS_PORT = "METRICS_PORT";
   public static final String LOG_RETENTION_DAYS = "LOG_RETENTION_DAYS";
   public static final String LOG_ARCHIVE_EVERY_HOURS = "LOG_ARCHIVE_EVERY_HOURS";
@@ -55,6 +56,7 @@ public final class IngestConfig {
   public final Duration backoffMax;
   public final String groupPrefix;
   public final int imageUploads;
+  public final int consumers;
   public final int metricsPort;
   public final int logRetentionDays;
   public final int logArchiveEveryHours;
@@ -80,6 +82,7 @@ public final class IngestConfig {
     }
     groupPrefix = c.getString(INGEST_GROUP_PREFIX);
     imageUploads = c.getInt(INGEST_IMAGE_UPLOADS);
+    consumers = c.getInt(INGEST_CONSUMERS);
     metricsPort = c.getInt(METRICS_PORT);
     logRetentionDays = c.getInt(LOG_RETENTION_DAYS);
     logArchiveEveryHours = c.getInt(LOG_ARCHIVE_EVERY_HOURS);
@@ -116,6 +119,8 @@ public final class IngestConfig {
             "consumer groups are <prefix>-<sink>")
         .define(INGEST_IMAGE_UPLOADS, Type.INT, 4, Range.between(1, 64), Importance.LOW,
             "parallel S3 uploads of the images sink")
+        .define(INGEST_CONSUMERS, Type.INT, 3, Range.between(1, 64), Importance.LOW,
+            "consumers (threads) of the readings and logs sinks in this process")
         .define(METRICS_PORT, Type.INT, 9400, Range.between(-1, 65535), Importance.LOW,
             "Prometheus endpoint port (/metrics); -1 disables it")
         .define(LOG_RETENTION_DAYS, Type.INT, 30, Range.between(1, 36_500), Importance.MEDIUM,

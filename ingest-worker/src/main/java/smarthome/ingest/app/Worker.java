@@ -77,7 +77,7 @@ public final class Worker implements AutoCloseable {
         throw new StartupException("cannot open METRICS_PORT " + cfg.metricsPort + ": " + e.getMessage());
       }
     }
-    HikariDataSource ds = Postgres.pool(cfg.postgres, "ingest", 2 + cfg.sinks.size());
+    HikariDataSource ds = Postgres.pool(cfg.postgres, "ingest", 2 + cfg.sinks.size() * cfg.consumers);
     resources.add(ds);
     waitFor("PostgreSQL schema", () -> Postgres.migrate(ds));
     waitFor("Kafka topics", () -> {
@@ -171,13 +171,21 @@ public final class Worker implements AutoCloseable {
     // a killed worker's partitions move to the others after 10 s, not the default 45 s
     p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
     p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "2000");
-    var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     String sinkName = name == SinkName.STATE ? "device-state" : name.wire();
     SinkRunner.Options o = new SinkRunner.Options(sinkName, topic.name(), batch,
         images ? 64L << 20 : 32L << 20, cfg.linger, cfg.backoffInitial, cfg.backoffMax,
         Duration.ofSeconds(20));
-    runners.add(new SinkRunner<>(o, consumer, decoder, sink, dlq, watermarks,
-        new SinkMetrics(registry, sinkName)));
+    SinkMetrics metrics = new SinkMetrics(registry, sinkName);
+    // the busy sinks get several consumers of the same group: while one waits for its store,
+    // another decodes; Kafka spreads the partitions over them
+    int consumers = name == SinkName.READINGS || name == SinkName.LOGS ? cfg.consumers : 1;
+    for (int i = 0; i < consumers; i++) {
+      Properties pi = new Properties();
+      pi.putAll(p);
+      pi.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId(name.wire()) + "-" + i);
+      var consumer = new KafkaConsumer<>(pi, new StringDeserializer(), new ByteArrayDeserializer());
+      runners.add(new SinkRunner<>(o, consumer, decoder, sink, dlq, watermarks, metrics));
+    }
   }
 
   /** Blocks until every sink has stopped; returns the first fatal failure, or null. */

@@ -6,10 +6,10 @@ import smarthome.common.json.Timestamps;
 import smarthome.common.logs.LogEvent;
 
 /** One log event as a CSV line for COPY: log_id,device_id,timestamp,level,event_type,message. */
-final class LogCsv {
+public final class LogCsv {
   private LogCsv() {}
 
-  static void write(Writer out, LogEvent e) throws IOException {
+  public static void write(Writer out, LogEvent e) throws IOException {
     out.write(e.eventId().toString());
     out.write(',');
     out.write(e.deviceId()); // validated: no comma, quote or line break possible

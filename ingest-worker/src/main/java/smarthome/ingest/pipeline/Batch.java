@@ -33,6 +33,8 @@ final class Batch<T> {
   }
 
   final List<Entry<T>> entries = new ArrayList<>();
+  /** The distinct devices of the entries, kept as they are added (for the watermark queries). */
+  private final java.util.Set<String> devices = new java.util.HashSet<>();
   final List<Letter> letters = new ArrayList<>();
   private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
   private long bytes;
@@ -42,6 +44,7 @@ final class Batch<T> {
   void add(ConsumerRecord<String, byte[]> r, Decoded<T> decoded) {
     track(r);
     entries.add(new Entry<>(decoded, r));
+    devices.add(decoded.deviceId());
   }
 
   void deadLetter(ConsumerRecord<String, byte[]> r, String errorClass, String message) {
@@ -56,6 +59,10 @@ final class Batch<T> {
     records++;
     bytes += r.serializedValueSize() > 0 ? r.serializedValueSize() : 0;
     nextOffsets.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
+  }
+
+  java.util.Set<String> devices() {
+    return devices;
   }
 
   boolean isEmpty() {
@@ -89,6 +96,8 @@ final class Batch<T> {
       nextOffsets.remove(tp);
     }
     entries.removeIf(e -> revoked.contains(tp(e.record())));
+    devices.clear();
+    entries.forEach(e -> devices.add(e.decoded().deviceId()));
     for (Iterator<Letter> it = letters.iterator(); it.hasNext(); ) {
       if (revoked.contains(tp(it.next().record))) {
         it.remove();
@@ -104,6 +113,7 @@ final class Batch<T> {
 
   void clear() {
     entries.clear();
+    devices.clear();
     letters.clear();
     nextOffsets.clear();
     records = 0;

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** Per-sink meters, all tagged sink=<name>, exported on the worker's Prometheus endpoint. */
 public final class SinkMetrics {
@@ -15,7 +14,7 @@ public final class SinkMetrics {
   final Counter droppedDeleted;
   final Counter erased;
   final Timer writeLatency;
-  final AtomicLong lag = new AtomicLong();
+  private final java.util.Map<Object, Long> lags = new java.util.concurrent.ConcurrentHashMap<>();
 
   public SinkMetrics(MeterRegistry registry, String sink) {
     written = Counter.builder("smarthome.sink.records.written").tag("sink", sink)
@@ -33,7 +32,8 @@ public final class SinkMetrics {
     writeLatency = Timer.builder("smarthome.sink.batch.write").tag("sink", sink)
         .description("time to write one batch to the store").publishPercentiles(0.5, 0.99)
         .register(registry);
-    Gauge.builder("smarthome.sink.consumer.lag", lag, AtomicLong::get).tag("sink", sink)
+    Gauge.builder("smarthome.sink.consumer.lag", lags, m -> m.values().stream().mapToLong(Long::longValue).sum())
+        .tag("sink", sink)
         .description("records in Kafka not yet consumed by this process").register(registry);
   }
 
@@ -50,6 +50,11 @@ public final class SinkMetrics {
   }
 
   public long lag() {
-    return lag.get();
+    return lags.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** The lag one consumer of the sink sees; the gauge reports the sum. */
+  void lag(Object consumer, long value) {
+    lags.put(consumer, value);
   }
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +52,8 @@ public final class SinkRunner<T> implements Component {
   private boolean paused;
   private long lastReport = System.nanoTime();
   private long writtenAtReport;
+  /** Where the loop's time goes since the last report: poll, decode, watermarks, write, commit. */
+  private final long[] spent = new long[5];
 
   public SinkRunner(Options o, Consumer<String, byte[]> consumer, Decoder<T> decoder, Sink<T> sink,
       DeadLetters deadLetters, Watermarks watermarks, SinkMetrics metrics) {
@@ -74,13 +75,17 @@ public final class SinkRunner<T> implements Component {
       log.info("{}: consuming {}", o.name(), o.topic());
       while (running) {
         ConsumerRecords<String, byte[]> polled;
+        long t0 = System.nanoTime();
         try {
           polled = consumer.poll(Duration.ofMillis(100));
         } catch (WakeupException e) {
           break;
         }
+        spent[0] += System.nanoTime() - t0;
         for (ConsumerRecord<String, byte[]> r : polled) {
+          long t1 = System.nanoTime();
           accept(r);
+          spent[1] += System.nanoTime() - t1;
           if (batch.records() >= o.batchSize() || batch.bytes() >= o.batchBytes()) {
             flush();
           }
@@ -139,7 +144,9 @@ public final class SinkRunner<T> implements Component {
       long t0 = System.nanoTime();
       try {
         int written = attempt();
+        long tc = System.nanoTime();
         commit();
+        spent[4] += System.nanoTime() - tc;
         metrics.writeLatency.record(Duration.ofNanos(System.nanoTime() - t0));
         metrics.batches.increment();
         metrics.written.increment(written);
@@ -169,9 +176,10 @@ public final class SinkRunner<T> implements Component {
 
   /** One attempt: watermark filter, write, dead letters, re-check watermarks. Returns events written. */
   private int attempt() throws SinkException {
-    Set<String> devices = new LinkedHashSet<>();
-    batch.entries.forEach(e -> devices.add(e.decoded().deviceId()));
+    Set<String> devices = batch.devices();
+    long tw = System.nanoTime();
     Map<String, Instant> before = watermarks.of(devices);
+    spent[2] += System.nanoTime() - tw;
     List<Batch.Entry<T>> keep = new ArrayList<>(batch.entries.size());
     long dropped = 0;
     for (Batch.Entry<T> e : batch.entries) {
@@ -187,13 +195,17 @@ public final class SinkRunner<T> implements Component {
         deadLetters.send(l.record, l.errorClass, l.message);
       }
     }
+    long ts = System.nanoTime();
     int rejected = writeIsolating(keep);
     deadLetters.flush();
+    spent[3] += System.nanoTime() - ts;
     batch.letters.forEach(l -> l.sent = true);
     metrics.deadLetters.increment(batch.letters.size() + rejected);
     metrics.droppedDeleted.increment(dropped);
     batch.letters.clear();
-    eraseIfDeletedMeanwhile(keep, before);
+    long te = System.nanoTime();
+    eraseIfDeletedMeanwhile(keep, devices, before);
+    spent[2] += System.nanoTime() - te;
     return keep.size() - rejected;
   }
 
@@ -221,10 +233,8 @@ public final class SinkRunner<T> implements Component {
     }
   }
 
-  private void eraseIfDeletedMeanwhile(List<Batch.Entry<T>> written, Map<String, Instant> before)
-      throws SinkException {
-    Set<String> devices = new LinkedHashSet<>();
-    written.forEach(e -> devices.add(e.decoded().deviceId()));
+  private void eraseIfDeletedMeanwhile(List<Batch.Entry<T>> written, Set<String> devices,
+      Map<String, Instant> before) throws SinkException {
     Map<String, Instant> after = watermarks.of(devices);
     for (Map.Entry<String, Instant> w : after.entrySet()) {
       Instant old = before.get(w.getKey());
@@ -317,7 +327,7 @@ public final class SinkRunner<T> implements Component {
         lag += l.getAsLong();
       }
     }
-    metrics.lag.set(lag);
+    metrics.lag(this, lag);
   }
 
   private void report() {
@@ -327,12 +337,20 @@ public final class SinkRunner<T> implements Component {
     }
     long written = metrics.written();
     if (written != writtenAtReport || metrics.lag() > 0) {
-      log.info("{}: {} written ({}/s), {} dead letters, {} retries, lag {}", o.name(), written,
-          Math.round((written - writtenAtReport) / ((now - lastReport) / 1e9)),
-          metrics.deadLetterCount(), metrics.retryCount(), metrics.lag());
+      double span = (now - lastReport) / 1e9;
+      log.info("{}: {} written ({}/s), {} dead letters, {} retries, lag {}; time in poll {}%, "
+          + "decode {}%, watermarks {}%, store {}%, commit {}%", o.name(), written,
+          Math.round((written - writtenAtReport) / span), metrics.deadLetterCount(),
+          metrics.retryCount(), metrics.lag(), pct(spent[0], span), pct(spent[1], span),
+          pct(spent[2], span), pct(spent[3], span), pct(spent[4], span));
     }
+    java.util.Arrays.fill(spent, 0);
     lastReport = now;
     writtenAtReport = written;
+  }
+
+  private static long pct(long nanos, double seconds) {
+    return Math.round(nanos / 1e7 / seconds);
   }
 
   private void closeQuietly() {

@@ -2,6 +2,8 @@ package smarthome.ingest.readings;
 
 import java.util.List;
 import java.util.Map;
+import smarthome.common.devices.FieldSpec;
+import smarthome.common.readings.FieldValues;
 import smarthome.common.readings.Reading;
 import smarthome.common.store.Influx;
 
@@ -21,25 +23,61 @@ public final class LineProtocol {
         .append(",device_id=").append(r.deviceId())
         .append(",device_type=").append(r.deviceType().wire())
         .append(' ');
-    boolean first = true;
-    for (Map.Entry<String, Object> v : r.values().entrySet()) {
-      if (!first) {
+    List<FieldSpec> fields = r.deviceType().fields();
+    Map<String, Object> values = r.values();
+    FieldValues ordered = values instanceof FieldValues fv ? fv : null;
+    for (int i = 0; i < fields.size(); i++) {
+      if (i > 0) {
         out.append(',');
       }
-      first = false;
-      out.append(v.getKey()).append('=');
-      Object value = v.getValue();
+      String name = fields.get(i).name();
+      out.append(name).append('=');
+      Object value = ordered != null ? ordered.at(i) : values.get(name);
       if (value instanceof Boolean b) {
         out.append(b ? "true" : "false");
       } else {
-        out.append(((Double) value).doubleValue());
+        appendDouble(out, (Double) value);
       }
     }
     out.append(' ').append(r.timestamp().toEpochMilli());
   }
 
+  /**
+   * A double as decimal text that parses back to exactly the same double. Sensor values have few
+   * decimals: those take a fast path through long arithmetic, checked by the round trip; anything
+   * else falls back to {@link Double#toString}.
+   */
+  static void appendDouble(StringBuilder out, double d) {
+    if (Math.abs(d) < 1e9) {
+      long scaled = Math.round(d * 1_000_000);
+      if ((double) scaled / 1_000_000 == d) {
+        if (scaled < 0) {
+          out.append('-');
+          scaled = -scaled;
+        }
+        out.append(scaled / 1_000_000);
+        long frac = scaled % 1_000_000;
+        if (frac != 0) {
+          out.append('.');
+          int digits = 6;
+          while (frac % 10 == 0) {
+            frac /= 10;
+            digits--;
+          }
+          String f = Long.toString(frac);
+          for (int i = f.length(); i < digits; i++) {
+            out.append('0');
+          }
+          out.append(f);
+        }
+        return;
+      }
+    }
+    out.append(d);
+  }
+
   public static String lines(List<Reading> batch) {
-    StringBuilder sb = new StringBuilder(batch.size() * 110);
+    StringBuilder sb = new StringBuilder(batch.size() * 140);
     for (int i = 0; i < batch.size(); i++) {
       if (i > 0) {
         sb.append('\n');

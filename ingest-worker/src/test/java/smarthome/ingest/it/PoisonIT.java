@@ -9,22 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import smarthome.common.images.ImageMeta;
 import smarthome.common.images.ImageType;
@@ -35,6 +29,7 @@ import smarthome.common.testing.TestStack;
 import smarthome.common.testing.WorkerProcess;
 import smarthome.producer.publish.Publisher;
 import smarthome.producer.publish.PublisherOptions;
+import smarthome.ingest.pipeline.DeadLetterScan;
 import smarthome.ingest.pipeline.DeadLetters;
 
 /**
@@ -42,7 +37,11 @@ import smarthome.ingest.pipeline.DeadLetters;
  * the reason and its source coordinates, every good one is stored, and the partition never stalls.
  */
 class PoisonIT {
-  record Sent(String kind, String topic, int partition, long offset) {}
+  record Sent(String kind, String topic, int partition, long offset) {
+    String coordinates() {
+      return DeadLetterScan.coordinates(topic, partition, offset);
+    }
+  }
 
   @Test
   void poisonGoesToTheDeadLetterTopicsAndGoodEventsAreStored() throws Exception {
@@ -127,7 +126,7 @@ class PoisonIT {
         // And every poison record is in its dead-letter topic with a reason and its coordinates
         Map<String, Map<String, String>> letters = readDeadLetters(poison);
         for (Sent s : poison) {
-          Map<String, String> h = letters.get(s.topic() + "/" + s.partition() + "/" + s.offset());
+          Map<String, String> h = letters.get(s.coordinates());
           assertTrue(h != null, "no dead letter for '" + s.kind() + "'");
           assertFalse(h.get(DeadLetters.H_ERROR_MESSAGE).isBlank(), s.kind());
           assertEquals(s.topic(), h.get(DeadLetters.H_SOURCE_TOPIC));
@@ -170,25 +169,8 @@ class PoisonIT {
 
   /** Dead letters by source coordinates, read from the dlq topics until all expected are found. */
   private static Map<String, Map<String, String>> readDeadLetters(List<Sent> expected) {
-    Properties p = TestStack.kafka().clientProperties("it-dlq-reader");
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-dlq-" + UUID.randomUUID());
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    Map<String, Map<String, String>> out = new HashMap<>();
-    try (var c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
-      c.subscribe(List.of(Topics.READINGS.name() + ".dlq", Topics.LOGS.name() + ".dlq",
-          Topics.DEVICES.name() + ".dlq", Topics.IMAGES.name() + ".dlq"));
-      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-      while (System.nanoTime() < deadline && !expected.stream().allMatch(s ->
-          out.containsKey(s.topic() + "/" + s.partition() + "/" + s.offset()))) {
-        for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(300))) {
-          Map<String, String> h = new HashMap<>();
-          r.headers().forEach(x -> h.put(x.key(), new String(x.value(), StandardCharsets.UTF_8)));
-          out.put(h.get(DeadLetters.H_SOURCE_TOPIC) + "/" + h.get(DeadLetters.H_SOURCE_PARTITION) + "/"
-              + h.get(DeadLetters.H_SOURCE_OFFSET), h);
-        }
-      }
-    }
-    return out;
+    return DeadLetterScan.bySource(TestStack.kafka().clientProperties("it-dlq-reader"),
+        expected.stream().map(Sent::coordinates).toList(), Duration.ofSeconds(90));
   }
 
 }

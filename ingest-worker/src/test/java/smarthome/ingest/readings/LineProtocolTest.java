@@ -23,18 +23,35 @@ class LineProtocolTest {
     v.put("humidity", 40.0);
     v.put("pressure", 1013.25);
     assertEquals("sensor_data,device_id=thermo-1,device_type=thermostat "
-            + "temperature=21.5,humidity=40.0,pressure=1013.25 1767225600123",
+            + "temperature=21.5,humidity=40,pressure=1013.25 1767225600123",
         LineProtocol.lines(List.of(reading("thermo-1", DeviceType.THERMOSTAT, v,
             "2026-01-01T00:00:00.123Z"))));
   }
 
   @Test
-  void writesFlagsAsBooleansAndSmallNumbersInScientificNotation() {
+  void writesFlagsAsBooleansAndSmallNumbersInPlainDecimals() {
     Map<String, Object> v = Map.of("power_on", false, "energy_usage", 0.0001);
     assertEquals("sensor_data,device_id=plug:7.a,device_type=smart_plug power_on=false,"
-            + "energy_usage=1.0E-4 1767225600000",
+            + "energy_usage=0.0001 1767225600000",
         LineProtocol.lines(List.of(reading("plug:7.a", DeviceType.SMART_PLUG, v,
             "2026-01-01T00:00:00Z"))));
+  }
+
+  @Test
+  void everyNumberParsesBackToTheSameDouble() {
+    java.util.Random r = new java.util.Random(1);
+    double[] fixed = {0.0, -0.5, 1e-7, 123456.789012, 999999999.999, 1e9, -1e12, 0.1 + 0.2, 21.34,
+        1013.25, 4.9e-324, 12.000001};
+    for (int i = 0; i < 200_000; i++) {
+      double d = i < fixed.length ? fixed[i] : (i % 2 == 0 ? Math.round(r.nextDouble() * 1e6) / 100.0
+          : (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(20) - 8));
+      StringBuilder sb = new StringBuilder();
+      LineProtocol.appendDouble(sb, d);
+      assertEquals(d, Double.parseDouble(sb.toString()), sb.toString());
+    }
+    StringBuilder sb = new StringBuilder();
+    LineProtocol.appendDouble(sb, 21.5);
+    assertEquals("21.5", sb.toString());
   }
 
   @Test
@@ -44,7 +61,7 @@ class LineProtocolTest {
         reading("a", DeviceType.DOOR_LOCK, v, "2026-01-01T00:00:00Z"),
         reading("b", DeviceType.DOOR_LOCK, v, "2026-01-01T00:00:01Z")));
     assertEquals(2, lines.split("\n").length);
-    assertEquals("sensor_data,device_id=b,device_type=door_lock locked=true,battery_level=80.0 1767225601000",
+    assertEquals("sensor_data,device_id=b,device_type=door_lock locked=true,battery_level=80 1767225601000",
         lines.split("\n")[1]);
   }
 }

@@ -1,0 +1,79 @@
+package smarthome.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bin/bench ingest|producer|logs|query|latency|all}: figures as ratios to raw ceilings. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Runs the benchmarks on the bench stack and writes bench/results/<name>.json and .png.")
+public final class BenchMain implements Callable<Integer> {
+  @Parameters(paramLabel = "WHICH", description = "ingest, producer, logs, query, latency or all")
+  String which;
+
+  @Option(names = "--readings", defaultValue = "2000000", description = "ingest: readings (default ${DEFAULT-VALUE})")
+  int readings;
+
+  @Option(names = "--devices", defaultValue = "1000", description = "ingest/producer: devices (default ${DEFAULT-VALUE})")
+  int devices;
+
+  @Option(names = "--logs", defaultValue = "500000", description = "logs: log events (default ${DEFAULT-VALUE})")
+  int logs;
+
+  @Option(names = "--seconds", defaultValue = "20", description = "producer/query/latency: measuring time (default ${DEFAULT-VALUE})")
+  int seconds;
+
+  @Option(names = "--threads", defaultValue = "4", description = "query: client threads (default ${DEFAULT-VALUE})")
+  int threads;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Stack stack = new Stack();
+    List<Result> results = new ArrayList<>();
+    List<String> all = List.of("ingest", "producer", "logs", "query", "latency");
+    List<String> run = which.equals("all") ? all : List.of(which);
+    if (!all.containsAll(run)) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "unknown benchmark " + which);
+    }
+    for (String b : run) {
+      Result r = switch (b) {
+        case "ingest" -> IngestBench.run(stack, readings, devices);
+        case "producer" -> ProducerBench.run(stack, seconds, devices);
+        case "logs" -> LogsBench.run(stack, logs);
+        case "query" -> QueryBench.run(stack, threads, seconds);
+        default -> LatencyBench.run(stack, capacity(), seconds);
+      };
+      r.print();
+      r.write();
+      results.add(r);
+    }
+    if (results.size() > 1) {
+      System.out.println();
+      results.forEach(r -> System.out.println(r.line()));
+    }
+    return 0;
+  }
+
+  /** The measured ingest capacity (bench/results/ingest.json), or a short measurement now. */
+  double capacity() throws Exception {
+    Path f = Repo.results().resolve("ingest.json");
+    if (Files.isRegularFile(f)) {
+      return new ObjectMapper().readTree(f.toFile()).path("result").path("pipeline_rps").asDouble();
+    }
+    System.out.println("latency: no ingest result yet; measuring capacity with 300,000 readings");
+    Result r = IngestBench.run(new Stack(), 300_000, 300);
+    r.write();
+    return (Double) r.get("pipeline_rps");
+  }
+}

@@ -1,0 +1,100 @@
+package smarthome.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.HdrHistogram.Histogram;
+import smarthome.common.devices.DeviceType;
+import smarthome.common.json.Timestamps;
+import smarthome.common.readings.Reading;
+import smarthome.producer.publish.Publisher;
+import smarthome.producer.publish.PublisherOptions;
+
+/**
+ * latency: publish-to-queryable through the API while the simulator keeps the pipeline at a steady
+ * 20 % of the measured ingest capacity. A probe reading goes out every 100 ms; each is polled for
+ * through GET sensor-data until it answers, and the time from send to answer is recorded.
+ */
+public final class LatencyBench {
+  static final String KEY = "bench-read-key-0002";
+
+  private LatencyBench() {}
+
+  public static Result run(Stack stack, double capacityRps, int seconds) throws Exception {
+    int base = Integer.parseInt(stack.env.getOrDefault("SMARTHOME_PORT_BASE", "23000"));
+    int port = base + 2;
+    double rate = Math.max(100, capacityRps * 0.2);
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    Histogram h = new Histogram(60_000_000L, 3);
+    long failures = 0;
+    String jarDir = Repo.jar("ingest-worker", "ingest-worker-all.jar").toString();
+    stack.groupToEnd("bench-readings", smarthome.common.kafka.Topics.READINGS.name());
+    try (Proc worker = Proc.java("bench-latency-worker", stack.childEnv(Map.of("INGEST_GROUP_PREFIX", "bench")),
+            List.of("-Xmx256m", "-XX:+UseParallelGC", "-jar", jarDir, "--sinks", "readings", "--metrics-port", Integer.toString(base + 403)));
+         Proc api = Proc.java("bench-latency-api", stack.childEnv(Map.of("API_KEYS", "read:" + KEY, "API_PORT",
+            Integer.toString(port))), List.of("-Xmx384m", "-jar", Repo.jar("query-api", "query-api.jar").toString()));
+         Proc load = Proc.java("bench-latency-load", stack.childEnv(Map.of()), List.of("-Xmx256m", "-jar",
+            Repo.jar("producer", "producer-all.jar").toString(), "simulate", "--devices", "1000", "--rate",
+            Math.round(rate) + "/s", "--duration", (seconds + 60) + "s", "--image-every", "off", "--log-every", "0",
+            "--id-prefix", "lbg_", "-q"));
+         Publisher probes = Publisher.create(stack.kafka, PublisherOptions.defaults("bench-probe").withMaxBlock(Duration.ofSeconds(5)))) {
+      QueryBench.waitHealthy(http, port, api);
+      Thread.sleep(5000); // let the worker join and the load settle
+      ExecutorService pollers = Executors.newFixedThreadPool(16);
+      List<Future<Long>> results = new ArrayList<>();
+      long endAt = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+      int i = 0;
+      while (System.nanoTime() < endAt) {
+        String device = "lprobe_" + (i++ % 10);
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        long sent = System.nanoTime();
+        probes.reading(new Reading(UUID.randomUUID(), device, DeviceType.DOOR_LOCK, t,
+            Map.of("locked", true, "battery_level", 50.0)));
+        URI uri = URI.create("http://127.0.0.1:" + port + "/devices/" + device + "/sensor-data?start_time="
+            + Timestamps.format(t) + "&end_time=" + Timestamps.format(t.plusMillis(1)));
+        results.add(pollers.submit(() -> {
+          long deadline = sent + Duration.ofSeconds(30).toNanos();
+          while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + KEY).build(),
+                HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200 && r.body().length() > 2) {
+              return (System.nanoTime() - sent) / 1000;
+            }
+            Thread.sleep(10);
+          }
+          return -1L;
+        }));
+        Thread.sleep(100);
+      }
+      for (Future<Long> f : results) {
+        long micros = f.get();
+        if (micros < 0) {
+          failures++;
+        } else {
+          h.recordValue(micros);
+        }
+      }
+      pollers.shutdown();
+    }
+    Charts.latency("latency.png", "publish to queryable through the API", List.of("latency"), List.of(h));
+    return new Result("latency")
+        .put("p50_ms", h.getValueAtPercentile(50) / 1000.0)
+        .put("p99_ms", h.getValueAtPercentile(99) / 1000.0)
+        .put("max_ms", h.getMaxValue() / 1000.0)
+        .put("background_rps", rate)
+        .detail("probes", h.getTotalCount())
+        .detail("probes_not_seen_in_30s", failures)
+        .detail("capacity_rps", capacityRps);
+  }
+}

@@ -1,0 +1,130 @@
+package smarthome.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import smarthome.common.store.Postgres;
+
+/**
+ * query: GET /devices/{id}/sensor-data over 24 h at one reading a minute (1,440 rows), through the
+ * API (its own process), against the same InfluxQL sent straight to InfluxDB /query; closed-loop
+ * load, same threads and duration for both.
+ */
+public final class QueryBench {
+  static final String DEVICE = "qbench_1";
+  static final String KEY = "bench-read-key-0001";
+
+  private QueryBench() {}
+
+  public static Result run(Stack stack, int threads, int seconds) throws Exception {
+    Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    Instant start = end.minus(24, ChronoUnit.HOURS);
+    // one thermostat with a reading a minute for the last 24 h, written straight to the stores
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 1440; i++) {
+      long t = start.plus(i, ChronoUnit.MINUTES).toEpochMilli();
+      lines.append("sensor_data,device_id=").append(DEVICE).append(",device_type=thermostat temperature=")
+          .append(20 + (i % 50) / 10.0).append(",humidity=").append(40 + i % 20).append(".0,pressure=1010.5 ")
+          .append(t).append('\n');
+    }
+    HttpClient http = HttpClient.newHttpClient();
+    http.send(HttpRequest.newBuilder(URI.create(stack.influx.url() + "/write?db=" + stack.influx.database()
+        + "&precision=ms")).POST(HttpRequest.BodyPublishers.ofString(lines.toString())).build(),
+        HttpResponse.BodyHandlers.discarding());
+    try (HikariDataSource ds = Postgres.pool(stack.postgres, "bench-query", 2)) {
+      Postgres.migrate(ds);
+      try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+          "insert into devices values (?, 'thermostat', 'hallway', 'ecobee', 'Premium', '1.0', null, ?, ?) "
+              + "on conflict (device_id) do nothing")) {
+        ps.setString(1, DEVICE);
+        ps.setTimestamp(2, Timestamp.from(start));
+        ps.setTimestamp(3, Timestamp.from(start));
+        ps.executeUpdate();
+      }
+    }
+    int port = Integer.parseInt(stack.env.getOrDefault("SMARTHOME_PORT_BASE", "23000")) + 1;
+    String range = "start_time=" + start + "&end_time=" + end;
+    URI apiUri = URI.create("http://127.0.0.1:" + port + "/devices/" + DEVICE + "/sensor-data?" + range);
+    // the very statement the API sends for a thermostat (same fields, same limit)
+    String q = smarthome.common.store.InfluxQueries.raw(smarthome.common.devices.DeviceType.THERMOSTAT, 10_001);
+    String params = "{\"id\":\"" + DEVICE + "\",\"s\":" + start.toEpochMilli() * 1_000_000 + ",\"e\":"
+        + end.toEpochMilli() * 1_000_000 + "}";
+    URI influxUri = URI.create(stack.influx.url() + "/query?db=" + stack.influx.database() + "&epoch=ms&q="
+        + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&params=" + URLEncoder.encode(params, StandardCharsets.UTF_8));
+
+    Load.Outcome api;
+    Load.Outcome influx;
+    try (Proc server = Proc.java("bench-query-api", stack.childEnv(Map.of("API_KEYS", "read:" + KEY,
+        "API_PORT", Integer.toString(port))), apiArgs("-Xmx384m", "-jar", Repo.jar("query-api", "query-api.jar").toString()))) {
+      waitHealthy(http, port, server);
+      HttpResponse<String> check = http.send(HttpRequest.newBuilder(apiUri).header("Authorization", "Bearer " + KEY).build(),
+          HttpResponse.BodyHandlers.ofString());
+      int rows = check.body().split("\"timestamp\"").length - 1;
+      if (check.statusCode() != 200 || rows != 1440) {
+        throw new IllegalStateException("the API answered " + check.statusCode() + " with " + rows + " rows");
+      }
+      Duration warm = Duration.ofSeconds(3);
+      Duration measure = Duration.ofSeconds(seconds);
+      influx = Load.run(threads, warm, measure, () -> HttpRequest.newBuilder(influxUri).build());
+      api = Load.run(threads, warm, measure, () -> HttpRequest.newBuilder(apiUri)
+          .header("Authorization", "Bearer " + KEY).build());
+    }
+    Charts.latency("query.png", "sensor-data, 1,440 rows: latency", List.of("API", "InfluxDB /query"),
+        List.of(api.latencyMicros(), influx.latencyMicros()));
+    return new Result("query")
+        .put("p99_ratio", api.ms(99) / influx.ms(99))
+        .put("api_p99_ms", api.ms(99))
+        .put("influx_p99_ms", influx.ms(99))
+        .put("api_p50_ms", api.ms(50))
+        .put("influx_p50_ms", influx.ms(50))
+        .put("api_rps", api.rps())
+        .put("influx_rps", influx.rps())
+        .detail("threads", threads)
+        .detail("seconds", seconds)
+        .detail("rows_per_request", 1440)
+        .detail("api_failures", api.failures())
+        .detail("influx_failures", influx.failures());
+  }
+
+  /** The API's command line; BENCH_API_JVM_ARGS adds JVM options (e.g. to profile it). */
+  static List<String> apiArgs(String... args) {
+    List<String> all = new java.util.ArrayList<>();
+    String extra = System.getenv().getOrDefault("BENCH_API_JVM_ARGS", "");
+    if (!extra.isBlank()) {
+      all.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    all.addAll(List.of(args));
+    return all;
+  }
+
+  static void waitHealthy(HttpClient http, int port, Proc server) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!server.alive()) {
+        throw new IllegalStateException("the API exited; see " + server.log);
+      }
+      try {
+        if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (java.io.IOException e) {
+        // not up yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("the API did not become healthy; see " + server.log);
+  }
+}

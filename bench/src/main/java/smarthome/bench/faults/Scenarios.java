@@ -1,0 +1,259 @@
+package smarthome.bench.faults;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import smarthome.common.devices.DeviceType;
+import smarthome.common.images.ImageMeta;
+import smarthome.common.images.ImageType;
+import smarthome.common.images.Images;
+import smarthome.common.logs.LogEvent;
+import smarthome.common.logs.LogLevel;
+import smarthome.common.readings.Reading;
+import smarthome.producer.publish.Publisher;
+import smarthome.producer.publish.PublisherOptions;
+import smarthome.producer.simulator.Backfill;
+import smarthome.producer.simulator.Fleet;
+import smarthome.producer.simulator.Progress;
+import smarthome.producer.simulator.PublishingEvents;
+
+/** The delivery scenarios: kill -9, store outages, a broker restart, a rebalance. */
+final class Scenarios {
+  private final Harness h;
+  private final HikariDataSource pg;
+  private final boolean quick;
+
+  Scenarios(Harness h, HikariDataSource pg, boolean quick) {
+    this.h = h;
+    this.pg = pg;
+    this.quick = quick;
+  }
+
+  Publisher publisher(String id) {
+    return Publisher.create(h.stack.kafka, PublisherOptions.defaults(id));
+  }
+
+  long backfill(String prefix, int devices, int minutes, List<DeviceType> mix) {
+    Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+    try (Publisher p = publisher("faults-backfill")) {
+      PublishingEvents e = new PublishingEvents(p, Progress.none());
+      Backfill.run(Fleet.create(devices, prefix, mix, Fleet.defaultLocations(), prefix.hashCode(), end),
+          new Backfill.Plan(Duration.ofMinutes(minutes), Duration.ofMinutes(1), 0, 0, end), e);
+      p.flush();
+      return e.counts().readings();
+    }
+  }
+
+  long points(String prefix) throws Exception {
+    return h.stack.influxPoints(prefix);
+  }
+
+  long count(String sql, String prefix) throws Exception {
+    try (Connection c = pg.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, prefix + "%");
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** 1. kill -9 of the readings worker three times during the run, restarted each time. */
+  Outcome killWorker() throws Exception {
+    String prefix = Harness.prefix("kill");
+    int devices = 100;
+    long sent = backfill(prefix, devices, (quick ? 150_000 : 500_000) / devices,
+        List.of(DeviceType.THERMOSTAT, DeviceType.SMART_PLUG));
+    Harness.Worker w = h.worker("readings", "faults");
+    int kills = 0;
+    for (int k = 1; k <= 3; k++) {
+      long target = sent * k / 4;
+      Harness.until(Duration.ofMinutes(3), () -> points(prefix) >= target);
+      w.proc().kill9();
+      kills++;
+      w = h.worker("readings", "faults");
+    }
+    Harness.Worker last = w;
+    double recover = Harness.until(Duration.ofMinutes(5), () -> points(prefix) >= sent);
+    Thread.sleep(2000);
+    long stored = points(prefix);
+    last.close();
+    return Outcome.of("kill -9 worker x" + kills, sent, stored, recover, recover >= 0,
+        "readings; restarted after each kill");
+  }
+
+  /** 2. A store stopped mid-run while events keep coming; everything stored after it returns. */
+  Outcome outage(String server, String sink) throws Exception {
+    String prefix = Harness.prefix(server.substring(0, 2) + "out");
+    int seconds = quick ? 10 : 30;
+    try (Harness.Worker w = h.worker(sink, "faults"); Publisher p = publisher("faults-" + server)) {
+      AtomicBoolean stop = new AtomicBoolean();
+      AtomicLong sent = new AtomicLong();
+      Thread traffic = new Thread(() -> publish(p, sink, prefix, stop, sent), "traffic");
+      traffic.start();
+      Thread.sleep(5000);
+      h.stackCommand("stop", server);
+      Thread.sleep(seconds * 1000L);
+      boolean survived = w.proc().alive();
+      h.stackCommand("start", server);
+      long back = System.nanoTime();
+      Thread.sleep(5000);
+      stop.set(true);
+      traffic.join();
+      p.flush();
+      long total = sent.get();
+      Harness.until(Duration.ofSeconds(90), () -> stored(sink, prefix) >= total);
+      double recover = (System.nanoTime() - back) / 1e9;
+      Thread.sleep(1000);
+      long stored = stored(sink, prefix);
+      boolean inTime = stored == total && recover <= 65;
+      return Outcome.of(server + " down " + seconds + " s", total, stored, recover, survived && inTime,
+          sink + (survived ? "; worker never exited" : "; worker EXITED"));
+    }
+  }
+
+  private long stored(String sink, String prefix) throws Exception {
+    return switch (sink) {
+      case "readings" -> points(prefix);
+      case "logs" -> count("select count(*) from system_logs where device_id like ?", prefix);
+      default -> count("select count(*) from device_images where device_id like ?", prefix);
+    };
+  }
+
+  /** Publishes the sink's kind of event steadily until told to stop, counting each one sent. */
+  private void publish(Publisher p, String sink, String prefix, AtomicBoolean stop, AtomicLong sent) {
+    byte[] image = tinyPng();
+    long i = 0;
+    Instant start = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.MILLIS);
+    while (!stop.get()) {
+      String device = prefix + (i % 10);
+      Instant t = start.plusMillis(i * 10);
+      switch (sink) {
+        case "readings" -> p.reading(new Reading(UUID.randomUUID(), device, DeviceType.DOOR_LOCK, t,
+            Map.of("locked", i % 2 == 0, "battery_level", 50.0)));
+        case "logs" -> p.log(new LogEvent(UUID.randomUUID(), device, t, LogLevel.INFO, "tick", "tick " + i));
+        default -> p.image(new ImageMeta(UUID.randomUUID(), device, ImageType.PNG, t, Images.sha256Hex(image),
+            "f.png"), image);
+      }
+      sent.incrementAndGet();
+      i++;
+      try {
+        Thread.sleep(sink.equals("images") ? 200 : 5);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  static byte[] tinyPng() {
+    return new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+  }
+
+  /** 3. The broker stopped and restarted while publishing: every acknowledged send is stored. */
+  Outcome kafkaRestart() throws Exception {
+    String prefix = Harness.prefix("kafka");
+    int seconds = quick ? 10 : 30;
+    Set<String> acked = ConcurrentHashMap.newKeySet();
+    AtomicLong failed = new AtomicLong();
+    AtomicLong sent = new AtomicLong();
+    double recover;
+    try (Harness.Worker w = h.worker("readings", "faults")) {
+      Publisher p = Publisher.create(h.stack.kafka, PublisherOptions.defaults("faults-kafka")
+          .withMaxBlock(Duration.ofSeconds(120)).withDeliveryTimeout(Duration.ofSeconds(180)));
+      AtomicBoolean stop = new AtomicBoolean();
+      Thread traffic = new Thread(() -> {
+        Instant start = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.MILLIS);
+        long i = 0;
+        while (!stop.get()) {
+          String device = prefix + (i % 10);
+          Instant t = start.plusMillis(i * 10);
+          String key = device + "@" + t.toEpochMilli();
+          sent.incrementAndGet();
+          p.reading(new Reading(UUID.randomUUID(), device, DeviceType.DOOR_LOCK, t,
+              Map.of("locked", true, "battery_level", 40.0))).whenComplete((md, ex) -> {
+                if (ex == null) {
+                  acked.add(key);
+                } else {
+                  failed.incrementAndGet();
+                }
+              });
+          i++;
+          try {
+            Thread.sleep(2);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }, "traffic");
+      traffic.start();
+      Thread.sleep(5000);
+      h.stackCommand("stop", "kafka");
+      Thread.sleep(seconds * 1000L);
+      h.stackCommand("start", "kafka");
+      long back = System.nanoTime();
+      Thread.sleep(5000);
+      stop.set(true);
+      traffic.join();
+      try {
+        p.close();
+      } catch (RuntimeException e) {
+        // failures are counted per send above
+      }
+      Harness.until(Duration.ofSeconds(120), () -> points(prefix) >= acked.size());
+      recover = (System.nanoTime() - back) / 1e9;
+    }
+    long storedOfAcked = storedAmong(prefix, acked);
+    long stored = points(prefix);
+    return new Outcome("kafka down " + seconds + " s", acked.size(), storedOfAcked, acked.size() - storedOfAcked,
+        0, recover, storedOfAcked == acked.size(), sent.get() + " sends, " + acked.size() + " acknowledged, "
+        + failed.get() + " failed to the client, " + stored + " stored in all");
+  }
+
+  /** How many of the acknowledged (device@millis) points InfluxDB holds. */
+  private long storedAmong(String prefix, Set<String> acked) throws Exception {
+    String body = h.stack.influxQuery("SELECT battery_level FROM sensor_data WHERE device_id =~ /^" + prefix
+        + "/ GROUP BY device_id", false);
+    var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+    long n = 0;
+    for (var series : root.path("results").path(0).path("series")) {
+      String device = series.path("tags").path("device_id").asText();
+      for (var row : series.path("values")) {
+        if (acked.contains(device + "@" + row.get(0).asLong())) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** 4. A second worker joins and then the first leaves, mid-run. */
+  Outcome rebalance() throws Exception {
+    String prefix = Harness.prefix("rebal");
+    long sent = backfill(prefix, 100, (quick ? 120_000 : 400_000) / 100,
+        List.of(DeviceType.MOTION_SENSOR, DeviceType.CAMERA));
+    Harness.Worker a = h.worker("readings", "faults");
+    Harness.until(Duration.ofMinutes(3), () -> points(prefix) >= sent / 4);
+    Harness.Worker b = h.worker("readings", "faults");
+    Harness.until(Duration.ofMinutes(3), () -> points(prefix) >= sent * 6 / 10);
+    a.close(); // SIGTERM: it leaves the group
+    long left = System.nanoTime();
+    double recover = Harness.until(Duration.ofMinutes(5), () -> points(prefix) >= sent);
+    double sinceLeave = (System.nanoTime() - left) / 1e9;
+    Thread.sleep(2000);
+    long stored = points(prefix);
+    b.close();
+    return Outcome.of("rebalance join+leave", sent, stored, recover < 0 ? -1 : sinceLeave, recover >= 0,
+        "second worker joined at 25 %, first left at 60 %");
+  }
+}
