@@ -59,7 +59,9 @@ public final class IngestBench {
     }
     stack.resetInflux();
     List<double[]> rawSamples = new ArrayList<>();
+    CpuUse rawCpu = CpuUse.ofStack(stack, "influxdb", "kafka");
     long rawNanos = postAll(stack, batches, rawSamples);
+    Map<String, Double> rawCpuSeconds = rawCpu.used();
     batches.clear();
     double rawRps = total / (rawNanos / 1e9);
     long rawStored = stack.influxPoints("raw_");
@@ -85,9 +87,12 @@ public final class IngestBench {
     long firstWrite = 0;
     long lastWrite = 0;
     double written = 0;
+    CpuUse cpu = CpuUse.ofStack(stack, "influxdb", "kafka");
+    Map<String, Double> cpuSeconds;
     try (Proc worker = Proc.java("bench-ingest-worker", stack.childEnv(Map.of("INGEST_GROUP_PREFIX", group)),
         workerArgs("-Xmx256m", "-XX:+UseParallelGC", "-jar", Repo.jar("ingest-worker", "ingest-worker-all.jar").toString(),
             "--sinks", "readings", "--metrics-port", Integer.toString(metricsPort)))) {
+      cpu.add("worker", worker.pid());
       double previous = 0;
       long previousAt = startNanos;
       long deadline = startNanos + Duration.ofMinutes(15).toNanos();
@@ -113,6 +118,7 @@ public final class IngestBench {
         previous = written;
         previousAt = now;
       }
+      cpuSeconds = cpu.used();
     }
     long stored = stack.influxPoints("ing_");
     double drainSeconds = (lastWrite - firstWrite) / 1e9;
@@ -130,13 +136,23 @@ public final class IngestBench {
         .detail("drain_seconds", drainSeconds)
         .detail("end_to_end_rps_with_jvm_start", endToEndRps)
         .detail("worker_xmx_mb", 256)
-        .detail("raw_seconds", rawNanos / 1e9);
+        .detail("raw_seconds", rawNanos / 1e9)
+        .detail("cpu_seconds_raw", rounded(rawCpuSeconds))
+        .detail("cpu_seconds_pipeline", rounded(cpuSeconds));
+    System.out.printf("ingest: CPU seconds, raw phase %s; pipeline phase %s (2 cores = 2 s per s)%n",
+        rounded(rawCpuSeconds), rounded(cpuSeconds));
     if (stored != total) {
       throw new IllegalStateException("InfluxDB holds " + stored + " of " + total + " points after the run");
     }
     Charts.throughput("ingest.png", "ingest: points/s into InfluxDB", List.of("pipeline (worker)", "raw /write"),
         List.of(columns(samples), columns(rawSamples)));
     return r;
+  }
+
+  static Map<String, Double> rounded(Map<String, Double> m) {
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    m.forEach((k, v) -> out.put(k, Math.round(v * 10) / 10.0));
+    return out;
   }
 
   /** The worker's command line; BENCH_WORKER_JVM_ARGS adds JVM options (e.g. to profile it). */

@@ -37,6 +37,8 @@ public final class JsonObjects {
    */
   public static final JsonFactory FAST_FACTORY = new JsonFactoryBuilder()
       .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+      // Jackson's bundled fast double parser: same results as Double.parseDouble, fewer cycles
+      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
       .build();
 
   private JsonObjects() {}

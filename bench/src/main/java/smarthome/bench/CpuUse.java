@@ -1,0 +1,64 @@
+package smarthome.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * CPU seconds (user + system, from /proc/PID/stat) that each process of a phase used, so a result
+ * can say where the machine's cores went: the worker, the broker, InfluxDB, the benchmark itself.
+ */
+final class CpuUse {
+  private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
+  private final Map<String, Long> pids = new LinkedHashMap<>();
+  private final Map<String, Double> start = new LinkedHashMap<>();
+
+  /** Starts counting for the stack's servers (pid files under SMARTHOME_STACK_DIR) and this JVM. */
+  static CpuUse ofStack(Stack stack, String... servers) {
+    CpuUse c = new CpuUse();
+    String dir = stack.env.get("SMARTHOME_STACK_DIR");
+    for (String s : servers) {
+      try {
+        if (dir != null) {
+          c.add(s, Long.parseLong(Files.readString(Path.of(dir, "run", s + ".pid")).trim()));
+        }
+      } catch (IOException | NumberFormatException e) {
+        // not running under bin/stack: that server is simply not counted
+      }
+    }
+    c.add("bench", ProcessHandle.current().pid());
+    return c;
+  }
+
+  CpuUse add(String name, long pid) {
+    pids.put(name, pid);
+    start.put(name, seconds(pid));
+    return this;
+  }
+
+  /** CPU seconds each process used since it was added. */
+  Map<String, Double> used() {
+    Map<String, Double> out = new LinkedHashMap<>();
+    pids.forEach((name, pid) -> {
+      double now = seconds(pid);
+      if (now >= 0 && start.get(name) >= 0) {
+        out.put(name, now - start.get(name));
+      }
+    });
+    return out;
+  }
+
+  /** utime + stime of a process in seconds, or -1 when it is gone. */
+  static double seconds(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // after "pid (comm) ": state=0 ... utime=11 stime=12
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+}
