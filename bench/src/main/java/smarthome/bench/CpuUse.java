@@ -50,6 +50,40 @@ final class CpuUse {
     return out;
   }
 
+  /**
+   * Waits (at most {@code max}) until the machine has been mostly idle for two seconds, so a phase
+   * does not pay for the previous one's background work (InfluxDB compactions, Kafka log flushes).
+   * Idle means less than a quarter of one core busy, from /proc/stat.
+   */
+  static void settle(java.time.Duration max) throws InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
+    int cores = Runtime.getRuntime().availableProcessors();
+    long[] before = busyAndTotal();
+    int quietSeconds = 0;
+    while (quietSeconds < 2 && System.nanoTime() < deadline && before != null) {
+      Thread.sleep(1000);
+      long[] now = busyAndTotal();
+      double busyCores = (double) (now[0] - before[0]) / Math.max(1, now[1] - before[1]) * cores;
+      quietSeconds = busyCores < 0.25 ? quietSeconds + 1 : 0;
+      before = now;
+    }
+  }
+
+  /** Busy and total jiffies of all cores, or null off Linux. */
+  private static long[] busyAndTotal() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long total = 0;
+      for (int i = 1; i < f.length; i++) {
+        total += Long.parseLong(f[i]);
+      }
+      long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]); // idle + iowait
+      return new long[] {total - idle, total};
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   /** utime + stime of a process in seconds, or -1 when it is gone. */
   static double seconds(long pid) {
     try {

@@ -59,6 +59,7 @@ public final class IngestBench {
     }
     stack.resetInflux();
     List<double[]> rawSamples = new ArrayList<>();
+    CpuUse.settle(Duration.ofSeconds(60));
     CpuUse rawCpu = CpuUse.ofStack(stack, "influxdb", "kafka");
     long rawNanos = postAll(stack, batches, rawSamples);
     Map<String, Double> rawCpuSeconds = rawCpu.used();
@@ -79,6 +80,7 @@ public final class IngestBench {
     }
     System.out.printf("ingest: preloaded %,d readings into Kafka in %.1f s%n", total, (System.nanoTime() - t0) / 1e9);
 
+    CpuUse.settle(Duration.ofSeconds(60));
     int metricsPort = Integer.parseInt(stack.env.getOrDefault("SMARTHOME_PORT_BASE", "23000")) + 401;
     Scrape scrape = new Scrape(metricsPort);
     List<double[]> samples = new ArrayList<>();

@@ -46,6 +46,7 @@ public final class LogsBench {
       if (inBatch > 0) {
         csv.add(w.toString());
       }
+      CpuUse.settle(Duration.ofSeconds(60));
       long t0 = System.nanoTime();
       try (Connection c = ds.getConnection()) {
         var copy = c.unwrap(PGConnection.class).getCopyAPI();
@@ -69,6 +70,7 @@ public final class LogsBench {
       }
       int port = Integer.parseInt(stack.env.getOrDefault("SMARTHOME_PORT_BASE", "23000")) + 402;
       Scrape scrape = new Scrape(port);
+      CpuUse.settle(Duration.ofSeconds(60));
       long start = System.nanoTime();
       long first = 0;
       long last = 0;

@@ -30,6 +30,7 @@ public final class ProducerBench {
 
   public static Result run(Stack stack, int seconds, int devices) throws Exception {
     // ours: the real CLI, readings only, flat out
+    CpuUse.settle(Duration.ofSeconds(60));
     Proc sim = Proc.java("bench-producer-simulator", stack.childEnv(Map.of()), List.of("-Xmx512m", "-jar",
         Repo.jar("producer", "producer-all.jar").toString(), "simulate", "--devices", Integer.toString(devices),
         "--rate", "max", "--duration", seconds + "s", "--image-every", "off", "--log-every", "0",
@@ -58,6 +59,7 @@ public final class ProducerBench {
         "org.apache.kafka.tools.ProducerPerformance", "--topic", PERF.name(), "--num-records", Long.toString(readings),
         "--record-size", Integer.toString(recordSize), "--throughput", "-1", "--producer-props"));
     args.addAll(List.of(producerProps.toString().trim().split(" ")));
+    CpuUse.settle(Duration.ofSeconds(60));
     Proc perf = Proc.java("bench-producer-perf", stack.childEnv(Map.of()), args);
     if (perf.waitFor(600) != 0) {
       throw new IllegalStateException("ProducerPerformance failed; see " + perf.log);

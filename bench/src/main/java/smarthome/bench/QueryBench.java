@@ -75,9 +75,11 @@ public final class QueryBench {
       if (check.statusCode() != 200 || rows != 1440) {
         throw new IllegalStateException("the API answered " + check.statusCode() + " with " + rows + " rows");
       }
-      Duration warm = Duration.ofSeconds(3);
+      Duration warm = Duration.ofSeconds(10); // the API JVM compiles its hot paths in the first seconds
       Duration measure = Duration.ofSeconds(seconds);
+      CpuUse.settle(Duration.ofSeconds(60));
       influx = Load.run(threads, warm, measure, () -> HttpRequest.newBuilder(influxUri).build());
+      CpuUse.settle(Duration.ofSeconds(30));
       api = Load.run(threads, warm, measure, () -> HttpRequest.newBuilder(apiUri)
           .header("Authorization", "Bearer " + KEY).build());
     }
