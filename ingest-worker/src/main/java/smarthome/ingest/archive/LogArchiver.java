@@ -34,6 +34,7 @@ import smarthome.common.json.InvalidEventException;
 import smarthome.common.logs.LogCodec;
 import smarthome.common.logs.LogEvent;
 import smarthome.common.logs.LogLevel;
+import smarthome.ingest.pipeline.Watermarks;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -50,6 +51,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * only the rows this transaction saw (a DELETE under the same snapshot cannot touch a log that
  * arrived meanwhile); commit. Stopped at any point, a re-run writes the same object again.
  * Memory stays bounded: nothing of a day is held but one row from each side.
+ *
+ * <p>Deleted devices: logs stamped at or before a device's deletion watermark are never archived
+ * (a DELETE still in progress erases them). A watermark that appears or moves while a device-day
+ * is being archived means a DELETE ran meanwhile and may have listed the device's objects before
+ * this one was uploaded: the object is removed again and the transaction rolled back.
  */
 public final class LogArchiver {
   private static final Logger log = LoggerFactory.getLogger(LogArchiver.class);
@@ -69,6 +75,7 @@ public final class LogArchiver {
   private final String bucket;
   private final Clock clock;
   private final LogCodec codec;
+  private final Watermarks watermarks;
   private BeforeDelete beforeDelete = (d, day) -> {};
 
   public LogArchiver(DataSource ds, S3Client s3, String bucket, Clock clock) {
@@ -78,6 +85,7 @@ public final class LogArchiver {
     this.clock = clock;
     // archived lines are old by definition: the decoder's sanity window must not reject them
     this.codec = new LogCodec(clock);
+    this.watermarks = Watermarks.postgres(ds);
   }
 
   public void beforeDelete(BeforeDelete hook) { // visible for testing
@@ -94,8 +102,9 @@ public final class LogArchiver {
     long rows = 0;
     long objects = 0;
     for (Map.Entry<String, LocalDate> dd : deviceDays(cutoff)) {
-      rows += archive(dd.getKey(), dd.getValue(), cutoff);
-      objects++;
+      long moved = archive(dd.getKey(), dd.getValue(), cutoff);
+      rows += moved;
+      objects += moved > 0 ? 1 : 0;
     }
     log.info("log archive: {} rows in {} objects moved to S3 (logs before {})", rows, objects, cutoff);
     return new Result(rows, objects, cutoff);
@@ -104,8 +113,10 @@ public final class LogArchiver {
   private List<Map.Entry<String, LocalDate>> deviceDays(Instant cutoff) throws SQLException {
     List<Map.Entry<String, LocalDate>> out = new ArrayList<>();
     try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-        "select device_id, (timestamp at time zone 'UTC')::date as day from system_logs "
-            + "where timestamp < ? group by 1, 2 order by 1, 2")) {
+        "select l.device_id, (l.timestamp at time zone 'UTC')::date as day from system_logs l "
+            + "left join device_deletions d on d.device_id = l.device_id "
+            + "where l.timestamp < ? and (d.deleted_at is null or l.timestamp > d.deleted_at) "
+            + "group by 1, 2 order by 1, 2")) {
       ps.setTimestamp(1, Timestamp.from(cutoff));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -124,6 +135,8 @@ public final class LogArchiver {
     if (to.isAfter(cutoff)) {
       to = cutoff;
     }
+    Instant deletedAt = watermarks.of(List.of(deviceId)).get(deviceId);
+    Instant after = deletedAt == null ? from.minusMillis(1) : deletedAt; // rows of a deleted life are not archived
     Path tmp = Files.createTempFile("log-archive", ".jsonl.gz");
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
@@ -131,24 +144,37 @@ public final class LogArchiver {
       try {
         Written w;
         try (PreparedStatement ps = c.prepareStatement("select log_id, device_id, timestamp, level, "
-            + "event_type, message from system_logs where device_id = ? and timestamp >= ? and timestamp < ? "
-            + "order by timestamp, log_id")) {
+            + "event_type, message from system_logs where device_id = ? and timestamp >= ? and timestamp > ? "
+            + "and timestamp < ? order by timestamp, log_id")) {
           ps.setFetchSize(FETCH);
           ps.setString(1, deviceId);
           ps.setTimestamp(2, Timestamp.from(from));
-          ps.setTimestamp(3, Timestamp.from(to));
+          ps.setTimestamp(3, Timestamp.from(after));
+          ps.setTimestamp(4, Timestamp.from(to));
           try (ResultSet rs = ps.executeQuery()) {
-            w = writeMerged(key, rs, tmp);
+            w = writeMerged(key, rs, tmp, after);
           }
+        }
+        if (w.lines() == 0) { // its rows went meanwhile (a DELETE): no object of a deleted life
+          s3.deleteObject(r -> r.bucket(bucket).key(key));
+          c.rollback();
+          return 0;
         }
         upload(key, tmp, w);
         beforeDelete.run(deviceId, day);
+        if (!java.util.Objects.equals(deletedAt, watermarks.of(List.of(deviceId)).get(deviceId))) {
+          log.info("log archive: {} was deleted while {} was archived; removing {} again", deviceId, day, key);
+          s3.deleteObject(r -> r.bucket(bucket).key(key));
+          c.rollback();
+          return 0;
+        }
         long deleted;
         try (PreparedStatement del = c.prepareStatement(
-            "delete from system_logs where device_id = ? and timestamp >= ? and timestamp < ?")) {
+            "delete from system_logs where device_id = ? and timestamp >= ? and timestamp > ? and timestamp < ?")) {
           del.setString(1, deviceId);
           del.setTimestamp(2, Timestamp.from(from));
-          del.setTimestamp(3, Timestamp.from(to));
+          del.setTimestamp(3, Timestamp.from(after));
+          del.setTimestamp(4, Timestamp.from(to));
           deleted = del.executeUpdate();
         }
         c.commit();
@@ -164,8 +190,11 @@ public final class LogArchiver {
 
   private record Written(long bytes, String sha256, String md5, long lines) {}
 
-  /** The day's object (if any) merged with the rows, in (timestamp, id) order, each id once. */
-  private Written writeMerged(String key, ResultSet rows, Path tmp) throws Exception {
+  /**
+   * The day's object (if any) merged with the rows, in (timestamp, id) order, each id once; lines
+   * of the object stamped at or before {@code after} (a deleted life) are left out.
+   */
+  private Written writeMerged(String key, ResultSet rows, Path tmp, Instant after) throws Exception {
     MessageDigest sha = MessageDigest.getInstance("SHA-256");
     MessageDigest md5 = MessageDigest.getInstance("MD5");
     long lines = 0;
@@ -174,19 +203,19 @@ public final class LogArchiver {
          DigestOutputStream d2 = new DigestOutputStream(d1, md5);
          GZIPOutputStream gz = new GZIPOutputStream(d2, 64 * 1024);
          BufferedReader existing = open(key)) {
-      LogEvent a = next(existing);
+      LogEvent a = next(existing, after);
       LogEvent b = next(rows);
       while (a != null || b != null) {
         LogEvent pick;
         if (b == null || (a != null && compare(a, b) < 0)) {
           pick = a;
-          a = next(existing);
+          a = next(existing, after);
         } else if (a == null || compare(a, b) > 0) {
           pick = b;
           b = next(rows);
         } else { // the same log on both sides: once
           pick = b;
-          a = next(existing);
+          a = next(existing, after);
           b = next(rows);
         }
         codec.write(pick, gz);
@@ -214,9 +243,14 @@ public final class LogArchiver {
     }
   }
 
-  private LogEvent next(BufferedReader r) throws IOException, InvalidEventException {
-    String line = r.readLine();
-    return line == null || line.isEmpty() ? null : codec.decode(line.getBytes(StandardCharsets.UTF_8));
+  private LogEvent next(BufferedReader r, Instant after) throws IOException, InvalidEventException {
+    for (String line = r.readLine(); line != null && !line.isEmpty(); line = r.readLine()) {
+      LogEvent e = codec.decode(line.getBytes(StandardCharsets.UTF_8));
+      if (e.timestamp().isAfter(after)) {
+        return e;
+      }
+    }
+    return null;
   }
 
   private static LogEvent next(ResultSet rs) throws SQLException {

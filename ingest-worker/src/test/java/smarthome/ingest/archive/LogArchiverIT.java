@@ -191,6 +191,60 @@ class LogArchiverIT {
   }
 
   @Test
+  void aDeviceDeletedWhileItsDayIsArchivedLeavesNoObjectBehind() throws Exception {
+    Set<UUID> original = insertLogs(2, 33, 3);
+    String deleted = prefix + "1";
+    LogArchiver archiver = new LogArchiver(pg, s3, bucket, clock);
+    boolean[] once = {false};
+    // Given a DELETE of device 1 that listed its objects before this upload, and now sets its
+    // watermark and erases its rows while the first object of the run waits to be committed
+    archiver.beforeDelete((device, day) -> {
+      if (device.equals(deleted) && !once[0]) {
+        once[0] = true;
+        try (Connection c = pg.getConnection(); PreparedStatement w = c.prepareStatement(
+            "insert into device_deletions (device_id, deleted_at) values (?, ?)");
+             PreparedStatement d = c.prepareStatement(
+                 "delete from system_logs where device_id = ? and timestamp <= ?")) {
+          w.setString(1, deleted);
+          w.setTimestamp(2, Timestamp.from(NOW));
+          w.executeUpdate();
+          d.setString(1, deleted);
+          d.setTimestamp(2, Timestamp.from(NOW));
+          d.executeUpdate();
+        }
+      }
+    });
+    try {
+      archiver.run(30);
+
+      // Then nothing of the deleted device is left in S3 or PostgreSQL
+      assertTrue(once[0], "the DELETE ran during the archive run");
+      assertEquals(List.of(), archives().stream().map(S3Object::key)
+          .filter(k -> k.startsWith(S3Keys.logPrefix(deleted))).toList());
+      List<UUID> union = new ArrayList<>(pgIds(null, null));
+      List<UUID> archived = allArchivedIds();
+      union.addAll(archived);
+      // And the other device's logs are all there once, split between both stores
+      assertEquals(original.size() / 2, union.size());
+      assertTrue(archived.size() > 0, "the other device was archived");
+      try (Connection c = pg.getConnection(); PreparedStatement ps = c.prepareStatement(
+          "select count(*) from system_logs where device_id = ?")) {
+        ps.setString(1, deleted);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          assertEquals(0, rs.getLong(1));
+        }
+      }
+    } finally {
+      try (Connection c = pg.getConnection(); PreparedStatement ps = c.prepareStatement(
+          "delete from device_deletions where device_id = ?")) {
+        ps.setString(1, deleted);
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  @Test
   void aLateLogForAnArchivedDayJoinsThatDaysObject() throws Exception {
     insertLogs(1, 33, 3);
     LogArchiver archiver = new LogArchiver(pg, s3, bucket, clock);
