@@ -44,6 +44,10 @@ final class Harness {
       return Scrape.sum(scrape.text(), "smarthome_sink_records_written_total", "sink=\"" + sink + "\"");
     }
 
+    double dropped(String sink) {
+      return Scrape.sum(scrape.text(), "smarthome_sink_dropped_deleted_total", "sink=\"" + sink + "\"");
+    }
+
     double lag(String sink) {
       return Scrape.sum(scrape.text(), "smarthome_sink_consumer_lag", "sink=\"" + sink + "\"");
     }
