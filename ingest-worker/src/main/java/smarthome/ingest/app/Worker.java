@@ -158,8 +158,9 @@ public final class Worker implements AutoCloseable {
     boolean images = name == SinkName.IMAGES;
     int batch = images ? Math.min(cfg.batchSize, 32) : cfg.batchSize;
     Properties p = cfg.kafka.clientProperties(clientId(name.wire()));
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, name == SinkName.STATE ? cfg.groupPrefix + "-device-state"
-        : cfg.groupId(name));
+    // <prefix>-state for the state table's sink: the Streams processor's own group is its
+    // application id, and one group cannot hold both kinds of member
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, cfg.groupId(name));
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(Math.min(batch, 2000)));

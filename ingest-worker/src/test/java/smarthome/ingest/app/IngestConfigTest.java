@@ -1,6 +1,7 @@
 package smarthome.ingest.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import smarthome.common.config.ConfigError;
 import smarthome.ingest.app.IngestConfig.SinkName;
+import smarthome.ingest.state.DeviceStateTopology;
 
 class IngestConfigTest {
   static Map<String, String> env() {
@@ -30,6 +32,14 @@ class IngestConfigTest {
     assertNull(c.s3);
     assertEquals("smarthome-logs", c.groupId(SinkName.LOGS));
     assertEquals(5000, c.batchSize);
+  }
+
+  @Test
+  void theStateTableSinkHasAGroupOfItsOwnBesideTheStreamsProcessor() {
+    IngestConfig c = IngestConfig.parse(env(), "logs", null);
+    // a plain consumer and a Kafka Streams member cannot share a group: the second one is refused
+    assertEquals("smarthome-state", c.groupId(SinkName.STATE));
+    assertNotEquals(DeviceStateTopology.APPLICATION_ID, c.groupId(SinkName.STATE));
   }
 
   @Test
