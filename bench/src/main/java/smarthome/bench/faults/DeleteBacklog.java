@@ -57,7 +57,7 @@ final class DeleteBacklog {
       // the backlog is consumed: every event of it dropped by the watermark, no lag left
       drained = Harness.until(Duration.ofSeconds(90), () -> w.dropped("readings") >= backlog
           && w.dropped("logs") >= backlog / 10 && w.lag("readings") == 0 && w.lag("logs") == 0) >= 0;
-      Thread.sleep(2000);
+      Harness.graceForLateWrites(Duration.ofSeconds(2));
     }
     double seconds = (System.nanoTime() - t1) / 1e9;
     long points = s.points(prefix);

@@ -72,6 +72,14 @@ final class Harness {
     }
   }
 
+  /**
+   * Waits a little after the expected count was reached, before the final count: a redelivered
+   * or late write (a duplicate, or data of a deleted device) would land in this window and show.
+   */
+  static void graceForLateWrites(Duration d) throws InterruptedException {
+    Thread.sleep(d.toMillis());
+  }
+
   /** Polls until the condition holds or the time runs out; returns the seconds it took, or -1. */
   static double until(Duration max, Check c) throws InterruptedException {
     long t0 = System.nanoTime();

@@ -86,7 +86,7 @@ final class Scenarios {
     }
     Harness.Worker last = w;
     double recover = Harness.until(Duration.ofMinutes(5), () -> points(prefix) >= sent);
-    Thread.sleep(2000);
+    Harness.graceForLateWrites(Duration.ofSeconds(2));
     long stored = points(prefix);
     last.close();
     return Outcome.of("kill -9 worker x" + kills, sent, stored, recover, recover >= 0,
@@ -102,21 +102,21 @@ final class Scenarios {
       AtomicLong sent = new AtomicLong();
       Thread traffic = new Thread(() -> publish(p, sink, prefix, stop, sent), "traffic");
       traffic.start();
-      Thread.sleep(5000);
+      Thread.sleep(5000); // traffic flows before the fault
       h.stackCommand("stop", server);
-      Thread.sleep(seconds * 1000L);
+      Thread.sleep(seconds * 1000L); // the outage
       boolean survived = w.proc().alive();
       h.stackCommand("start", server);
       // recovered: everything sent until the store came back is stored (traffic goes on meanwhile)
       long sentByReturn = sent.get();
       double recover = Harness.until(Duration.ofSeconds(90), () -> stored(sink, prefix) >= sentByReturn);
-      Thread.sleep(2000);
+      Thread.sleep(2000); // traffic goes on a little after the recovery
       stop.set(true);
       traffic.join();
       p.flush();
       long total = sent.get();
       Harness.until(Duration.ofSeconds(90), () -> stored(sink, prefix) >= total);
-      Thread.sleep(1000);
+      Harness.graceForLateWrites(Duration.ofSeconds(1));
       long stored = stored(sink, prefix);
       boolean inTime = stored == total && recover >= 0 && recover <= 60;
       return Outcome.of(server + " down " + seconds + " s", total, stored, recover, survived && inTime,
@@ -198,14 +198,14 @@ final class Scenarios {
         }
       }, "traffic");
       traffic.start();
-      Thread.sleep(5000);
+      Thread.sleep(5000); // traffic flows before the fault
       h.stackCommand("stop", "kafka");
-      Thread.sleep(seconds * 1000L);
+      Thread.sleep(seconds * 1000L); // the outage
       h.stackCommand("start", "kafka");
       // recovered: every send made until the broker came back is stored (or failed to the client)
       long sentByReturn = sent.get();
       recover = Harness.until(Duration.ofSeconds(120), () -> points(prefix) >= sentByReturn - failed.get());
-      Thread.sleep(2000);
+      Thread.sleep(2000); // traffic goes on a little after the recovery
       stop.set(true);
       traffic.join();
       try {
@@ -252,7 +252,7 @@ final class Scenarios {
     long left = System.nanoTime();
     double recover = Harness.until(Duration.ofMinutes(5), () -> points(prefix) >= sent);
     double sinceLeave = (System.nanoTime() - left) / 1e9;
-    Thread.sleep(2000);
+    Harness.graceForLateWrites(Duration.ofSeconds(2));
     long stored = points(prefix);
     b.close();
     return Outcome.of("rebalance join+leave", sent, stored, recover < 0 ? -1 : sinceLeave, recover >= 0,

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -162,7 +163,7 @@ public final class LogArchiver {
         }
         upload(key, tmp, w);
         beforeDelete.run(deviceId, day);
-        if (!java.util.Objects.equals(deletedAt, watermarks.of(List.of(deviceId)).get(deviceId))) {
+        if (!Objects.equals(deletedAt, watermarks.of(List.of(deviceId)).get(deviceId))) {
           log.info("log archive: {} was deleted while {} was archived; removing {} again", deviceId, day, key);
           s3.deleteObject(r -> r.bucket(bucket).key(key));
           c.rollback();
