@@ -47,6 +47,7 @@ class SinkRunnerTest {
   final MockProducer<byte[], byte[]> dlqProducer =
       new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
   final FakeSink sink = new FakeSink();
+  DeadLetters deadLetters = new KafkaDeadLetters(dlqProducer);
   final Map<String, Instant> watermarks = Collections.synchronizedMap(new HashMap<>());
   final List<Map<String, Instant>> watermarkSequence = new CopyOnWriteArrayList<>();
   SinkRunner<String> runner;
@@ -67,6 +68,8 @@ class SinkRunnerTest {
     final AtomicInteger attempts = new AtomicInteger();
     final AtomicInteger failRetriable = new AtomicInteger();
     volatile String rejectValue;
+    /** A batch holding this value fails once, retriably, after the rejection check. */
+    volatile String failOnceOn;
     volatile boolean fatal;
     final List<String> erased = new CopyOnWriteArrayList<>();
 
@@ -81,6 +84,11 @@ class SinkRunnerTest {
       }
       if (rejectValue != null && batch.contains(rejectValue)) {
         throw SinkException.rejected("store refuses " + rejectValue, null);
+      }
+      String once = failOnceOn;
+      if (once != null && batch.contains(once)) {
+        failOnceOn = null;
+        throw SinkException.retriable("store down while writing " + once, null);
       }
       for (String s : batch) {
         if (!stored.contains(s)) {
@@ -112,7 +120,7 @@ class SinkRunnerTest {
     };
     SinkRunner.Options o = new SinkRunner.Options("test", TOPIC, batchSize, 1 << 20,
         Duration.ofMillis(20), Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(5));
-    runner = new SinkRunner<>(o, consumer, DECODER, sink, new DeadLetters(dlqProducer), w,
+    runner = new SinkRunner<>(o, consumer, DECODER, sink, deadLetters, w,
         new SinkMetrics(new SimpleMeterRegistry(), "test"));
     consumer.schedulePollTask(() -> {
       consumer.rebalance(List.of(TP));
@@ -234,6 +242,48 @@ class SinkRunnerTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> Long.valueOf(10).equals(committed()));
     assertEquals(4, sink.attempts.get(), "3 + 3 + 3 + 1");
     assertEquals(10, sink.stored.size());
+  }
+
+  /** Records every dead letter sent and how often the loop waited for acknowledgements. */
+  static final class CountingDeadLetters implements DeadLetters {
+    final List<String> sent = new CopyOnWriteArrayList<>();
+    final AtomicInteger flushes = new AtomicInteger();
+
+    @Override
+    public void send(ConsumerRecord<String, byte[]> record, String errorClass, String message) {
+      sent.add(errorClass + ":" + new String(record.value(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void flush() {
+      flushes.incrementAndGet();
+    }
+  }
+
+  @Test
+  void eachDeadLetterIsSentOnceWhileTheStoreIsRetried() {
+    CountingDeadLetters letters = new CountingDeadLetters();
+    deadLetters = letters;
+    sink.failRetriable.set(3);
+    start(100);
+    send("a|1", "bad", "a|2");
+    await().atMost(Duration.ofSeconds(5)).until(() -> Long.valueOf(3).equals(committed()));
+    assertEquals(4, sink.attempts.get(), "three failures, then one success");
+    assertEquals(List.of("invalid_event:bad"), letters.sent, "once, not once per attempt");
+    assertEquals(List.of("a|1", "a|2"), sink.stored);
+  }
+
+  @Test
+  void aRejectedRecordIsDeadLetteredOnceWhenTheRestOfItsBatchMustBeRetried() {
+    CountingDeadLetters letters = new CountingDeadLetters();
+    deadLetters = letters;
+    sink.rejectValue = "a|1";
+    sink.failOnceOn = "a|2"; // the half after the refused record meets a store outage
+    start(100);
+    send("a|1", "a|2");
+    await().atMost(Duration.ofSeconds(5)).until(() -> Long.valueOf(2).equals(committed()));
+    assertEquals(List.of("rejected_by_store:a|1"), letters.sent);
+    assertEquals(List.of("a|2"), sink.stored);
   }
 
   private static String header(org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]> r,
