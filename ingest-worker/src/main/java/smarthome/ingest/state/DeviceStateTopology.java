@@ -38,7 +38,7 @@ public final class DeviceStateTopology {
     t.addSource("devices", new StringDeserializer(), new ByteArrayDeserializer(), Topics.DEVICES.name());
     t.addProcessor("device-state", () -> new DeviceStateProcessor(options), "readings", "devices");
     t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
-        Serdes.String(), StateJson.serde()), "device-state");
+        Serdes.String(), DeviceStateSerde.serde()), "device-state");
     t.addSink("state-out", Topics.DEVICE_STATE.name(), new StringSerializer(), new ByteArraySerializer(),
         "device-state");
     return t;

@@ -61,4 +61,13 @@ class ErrorClassificationTest {
     assertEquals(Kind.FATAL, db.kind());
     assertTrue(db.getMessage().contains("INFLUXDB_BUCKET"));
   }
+
+  @Test
+  void influxWithoutCredentialsWhereTheyAreRequiredIsFatalNotARefusedPoint() {
+    // influxdb-java files InfluxDB's "unable to parse authentication credentials" as a parse error
+    SinkException e = InfluxReadingSink.classify("w", InfluxDBException.buildExceptionForErrorState(
+        "{\"error\":\"unable to parse authentication credentials\"}"));
+    assertEquals(Kind.FATAL, e.kind());
+    assertTrue(e.getMessage().contains("INFLUXDB_TOKEN"));
+  }
 }
