@@ -70,7 +70,7 @@ public final class IngestWorker implements Callable<Integer> {
       log.info("starting sinks {}", cfg.sinks);
       try {
         worker.start();
-      } catch (Worker.StartupException e) {
+      } catch (StartupException e) {
         log.error("cannot start: {}", e.getMessage());
         exitCode.set(1);
         return 1;

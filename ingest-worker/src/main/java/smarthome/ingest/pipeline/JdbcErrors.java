@@ -36,6 +36,20 @@ public final class JdbcErrors {
     return SinkException.rejected(what, e);
   }
 
+  /**
+   * The same for a failure that wraps a JDBC one (Flyway, a pool): the first SQLException in the
+   * cause chain decides; without one, the driver never got an answer, which is retriable.
+   */
+  public static SinkException classifyCause(String doing, Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        SinkException c = classify(doing, s);
+        return new SinkException(c.kind(), c.getMessage(), e);
+      }
+    }
+    return SinkException.retriable(doing + ": " + e.getMessage(), e);
+  }
+
   private static String sqlState(SQLException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException s && s.getSQLState() != null) {

@@ -32,6 +32,18 @@ class ErrorClassificationTest {
   }
 
   @Test
+  void aWrappedPostgresErrorIsSortedByTheSqlExceptionInItsCauses() {
+    // as Flyway reports a login the pool could not make
+    var flyway = new IllegalStateException("Unable to obtain connection from database",
+        new SQLTransientConnectionException("ingest - Connection is not available", "28P01",
+            new SQLException("FATAL: password authentication failed for user \"u\"", "28P01")));
+    SinkException e = JdbcErrors.classifyCause("migrating the schema", flyway);
+    assertEquals(Kind.FATAL, e.kind());
+    assertTrue(e.getMessage().contains("POSTGRES_PASSWORD"), e.getMessage());
+    assertEquals(Kind.RETRIABLE, JdbcErrors.classifyCause("x", new IllegalStateException("no answer")).kind());
+  }
+
+  @Test
   void postgresDataErrorsAreRejectedForIsolation() {
     assertEquals(Kind.REJECTED, JdbcErrors.classify("x", new SQLException("bad value", "22P02")).kind());
     assertEquals(Kind.REJECTED, JdbcErrors.classify("x", new SQLException("fk", "23503")).kind());
