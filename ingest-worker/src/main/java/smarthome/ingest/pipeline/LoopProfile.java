@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
  * while the sink has work: the first place to look when a sink is slower than its store.
  */
 final class LoopProfile {
+  /** The loop's logger: the report line keeps the name it always had (s.ingest.pipeline.SinkRunner). */
   private static final Logger log = LoggerFactory.getLogger(SinkRunner.class);
   private static final long REPORT_EVERY_NANOS = 10_000_000_000L;
 
