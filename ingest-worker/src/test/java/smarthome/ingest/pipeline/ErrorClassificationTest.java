@@ -40,6 +40,7 @@ class ErrorClassificationTest {
     SinkException e = JdbcErrors.classifyCause("migrating the schema", flyway);
     assertEquals(Kind.FATAL, e.kind());
     assertTrue(e.getMessage().contains("POSTGRES_PASSWORD"), e.getMessage());
+    assertTrue(e.getMessage().contains("password authentication failed"), "the server's own words");
     assertEquals(Kind.RETRIABLE, JdbcErrors.classifyCause("x", new IllegalStateException("no answer")).kind());
   }
 
