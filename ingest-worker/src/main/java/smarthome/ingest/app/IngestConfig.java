@@ -17,6 +17,7 @@ import smarthome.common.config.KafkaSettings;
 import smarthome.common.config.PostgresSettings;
 import smarthome.common.config.S3Settings;
 import smarthome.common.config.Settings;
+import smarthome.ingest.state.StateSettings;
 
 /**
  * The ingest worker's configuration, parsed once at start-up. Only the stores the selected sinks
@@ -187,6 +188,17 @@ public final class IngestConfig {
 
   public String groupId(SinkName sink) {
     return groupPrefix + "-" + sink.wire();
+  }
+
+  /**
+   * The live-state processor's settings. Its application id is its consumer group: under the
+   * same prefix as the sinks' groups, so two deployments on one cluster stay apart, and not
+   * {@code groupId(STATE)}, which the state table's sink uses (one group cannot hold both a
+   * plain consumer and a Streams member).
+   */
+  public StateSettings stateSettings() {
+    return new StateSettings(groupPrefix + "-device-state", stateDir, stateInstanceId,
+        statePunctuate, stateOfflineMultiple, stateOfflineMin);
   }
 
 }

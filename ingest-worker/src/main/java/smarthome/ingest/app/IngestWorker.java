@@ -1,8 +1,6 @@
 package smarthome.ingest.app;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -45,6 +43,7 @@ public final class IngestWorker implements Callable<Integer> {
       log.error("stopping on an unexpected error", t);
       rc = 1;
     }
+    ShutdownSequence.stopLogging(); // a buffered appender writes out its last lines
     System.exit(rc);
   }
 
@@ -52,42 +51,33 @@ public final class IngestWorker implements Callable<Integer> {
   public Integer call() throws Exception {
     IngestConfig cfg = IngestConfig.parse(Env.load(), sinks, metricsPort);
     Worker worker = new Worker(cfg);
-    CountDownLatch finished = new CountDownLatch(1);
-    AtomicInteger exitCode = new AtomicInteger(0);
-    Thread hook = new Thread(() -> {
-      log.info("stopping (signal)");
-      worker.stop();
-      try {
-        finished.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      // a requested stop that finished cleanly exits 0, not the JVM's 143 for SIGTERM
-      Runtime.getRuntime().halt(exitCode.get());
-    }, "shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+    ShutdownSequence shutdown = ShutdownSequence.install(worker);
+    int rc = 1; // what an exception ends the process with
     try {
       log.info("starting sinks {}", cfg.sinks);
-      try {
-        worker.start();
-      } catch (Worker.StartupException e) {
-        log.error("cannot start: {}", e.getMessage());
-        exitCode.set(1);
-        return 1;
-      } catch (InterruptedException e) {
-        return 0; // stopped while waiting for a store
-      }
-      Throwable failure = worker.awaitStop();
-      if (failure != null) {
-        log.error("stopped on a fatal error: {}", failure.getMessage());
-        exitCode.set(1);
-        return 1;
-      }
-      log.info("stopped");
-      return 0;
+      rc = run(worker);
+      return rc;
     } finally {
       worker.close();
-      finished.countDown();
+      shutdown.finished(rc);
     }
+  }
+
+  private static int run(Worker worker) throws InterruptedException {
+    try {
+      worker.start();
+    } catch (StartupException e) {
+      log.error("cannot start: {}", e.getMessage());
+      return 1;
+    } catch (InterruptedException e) {
+      return 0; // stopped while waiting for a store
+    }
+    Throwable failure = worker.awaitStop();
+    if (failure != null) {
+      log.error("stopped on a fatal error: {}", failure.getMessage());
+      return 1;
+    }
+    log.info("stopped");
+    return 0;
   }
 }

@@ -1,9 +1,6 @@
 package smarthome.ingest.images;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,17 +9,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import smarthome.common.erase.PostgresDeviceEraser;
+import smarthome.common.erase.S3DeviceEraser;
 import smarthome.common.images.ImageMeta;
-import smarthome.common.images.S3Keys;
-import smarthome.ingest.pipeline.JdbcErrors;
+import smarthome.common.store.Jdbc;
 import smarthome.ingest.pipeline.Sink;
 import smarthome.ingest.pipeline.SinkException;
+import smarthome.ingest.pipeline.SinkTransactions;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.Delete;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -40,11 +37,13 @@ public final class S3ImageSink implements Sink<ImageEvent> {
   private final String bucket;
   private final DataSource ds;
   private final ExecutorService uploads;
+  private final S3DeviceEraser eraser;
 
   public S3ImageSink(S3Client s3, String bucket, DataSource ds, int parallelUploads) {
     this.s3 = s3;
     this.bucket = bucket;
     this.ds = ds;
+    this.eraser = new S3DeviceEraser(s3, bucket);
     this.uploads = Executors.newFixedThreadPool(parallelUploads, r -> {
       Thread t = new Thread(r, "s3-upload");
       t.setDaemon(true);
@@ -87,47 +86,26 @@ public final class S3ImageSink implements Sink<ImageEvent> {
   }
 
   private void index(List<ImageEvent> batch) throws SinkException {
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
-      for (ImageEvent e : batch) {
-        ImageMeta m = e.meta();
-        ps.setObject(1, m.imageId());
-        ps.setString(2, m.deviceId());
-        ps.setString(3, m.s3Key());
-        ps.setString(4, m.contentType().mediaType());
-        ps.setLong(5, e.bytes().length);
-        ps.setString(6, m.sha256());
-        ps.setString(7, m.filename());
-        ps.setTimestamp(8, Timestamp.from(m.capturedAt()));
-        ps.addBatch();
+    SinkTransactions.inTransaction(ds, "indexing " + batch.size() + " images", c -> {
+      try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        for (ImageEvent e : batch) {
+          ImageMeta m = e.meta();
+          Jdbc.bind(ps, m.imageId(), m.deviceId(), m.s3Key(), m.contentType().mediaType(),
+              (long) e.bytes().length, m.sha256(), m.filename(), m.capturedAt());
+          ps.addBatch();
+        }
+        return ps.executeBatch();
       }
-      ps.executeBatch();
-    } catch (SQLException e) {
-      throw JdbcErrors.classify("indexing " + batch.size() + " images", e);
-    }
+    });
   }
 
   @Override
   public void eraseUpTo(String deviceId, Instant deletedAt) throws SinkException {
-    List<String> keys = new ArrayList<>();
-    try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-        "delete from device_images where device_id = ? and captured_at <= ? returning s3_key")) {
-      ps.setString(1, deviceId);
-      ps.setTimestamp(2, Timestamp.from(deletedAt));
-      try (var rs = ps.executeQuery()) {
-        while (rs.next()) {
-          keys.add(rs.getString(1));
-        }
-      }
-    } catch (SQLException e) {
-      throw JdbcErrors.classify("erasing images of " + deviceId, e);
-    }
+    // the objects go inside the rows' transaction: if S3 fails, the rows (and so the keys) stay
+    // for the retry instead of leaving objects that nothing points at
     try {
-      for (int i = 0; i < keys.size(); i += 1000) {
-        List<ObjectIdentifier> ids = keys.subList(i, Math.min(keys.size(), i + 1000)).stream()
-            .filter(k -> k.startsWith(S3Keys.imagePrefix(deviceId)))
-            .map(k -> ObjectIdentifier.builder().key(k).build()).toList();
-        s3.deleteObjects(r -> r.bucket(bucket).delete(Delete.builder().objects(ids).build()));
-      }
+      SinkTransactions.inTransaction(ds, "erasing the images of " + deviceId, c ->
+          eraser.delete(deviceId, PostgresDeviceEraser.eraseImageRows(c, deviceId, deletedAt)));
     } catch (SdkException e) {
       throw classify("erasing image objects of " + deviceId, e);
     }

@@ -1,20 +1,23 @@
 package smarthome.ingest.logs;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import smarthome.common.erase.PostgresDeviceEraser;
 import smarthome.common.logs.LogEvent;
+import smarthome.common.store.Jdbc;
 import smarthome.ingest.pipeline.JdbcErrors;
 import smarthome.ingest.pipeline.Sink;
 import smarthome.ingest.pipeline.SinkException;
+import smarthome.ingest.pipeline.SinkTransactions;
 
 /**
  * Logs to system_logs with COPY, about twice as fast as batched inserts here. The batch is first
@@ -54,52 +57,41 @@ public final class PostgresLogSink implements Sink<LogEvent> {
       throw new IllegalStateException("writing to a StringWriter cannot fail", e);
     }
     String data = csv.toString();
+    String doing = "writing " + batch.size() + " logs";
     try (Connection c = ds.getConnection()) {
-      c.setAutoCommit(false);
       try {
-        c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_DIRECT, new java.io.StringReader(data));
-        c.commit();
+        Jdbc.inTransaction(c, tx -> copy(tx, COPY_DIRECT, data));
         return;
       } catch (SQLException e) {
-        rollbackQuietly(c);
         if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
           throw e;
         }
       }
-      try (Statement st = c.createStatement()) {
-        st.execute(STAGE);
-        c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new java.io.StringReader(data));
-        st.executeUpdate(MERGE);
-        c.commit();
-      } catch (SQLException | IOException | RuntimeException e) {
-        rollbackQuietly(c);
-        throw e;
-      }
+      // a redelivered batch: some logs are stored already, so merge instead of copying
+      Jdbc.inTransaction(c, tx -> {
+        try (Statement st = tx.createStatement()) {
+          st.execute(STAGE);
+          copy(tx, COPY, data);
+          return st.executeUpdate(MERGE);
+        }
+      });
     } catch (SQLException e) {
-      throw JdbcErrors.classify("writing " + batch.size() + " logs", e);
-    } catch (IOException e) {
+      throw JdbcErrors.classify(doing, e);
+    } catch (UncheckedIOException e) {
       throw SinkException.retriable("copying logs to PostgreSQL: " + e.getMessage(), e);
+    }
+  }
+
+  private static long copy(Connection c, String sql, String csv) throws SQLException {
+    try {
+      return c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
   @Override
   public void eraseUpTo(String deviceId, Instant deletedAt) throws SinkException {
-    try (Connection c = ds.getConnection();
-         PreparedStatement ps = c.prepareStatement(
-             "delete from system_logs where device_id = ? and timestamp <= ?")) {
-      ps.setString(1, deviceId);
-      ps.setTimestamp(2, Timestamp.from(deletedAt));
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      throw JdbcErrors.classify("erasing logs of " + deviceId, e);
-    }
-  }
-
-  static void rollbackQuietly(Connection c) {
-    try {
-      c.rollback();
-    } catch (SQLException ignored) {
-      // the connection is broken: the pool discards it and the transaction dies with it
-    }
+    SinkTransactions.eraseUpTo(ds, PostgresDeviceEraser.Table.LOGS, deviceId, deletedAt);
   }
 }

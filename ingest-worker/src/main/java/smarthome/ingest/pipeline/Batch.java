@@ -2,28 +2,35 @@ package smarthome.ingest.pipeline;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The records consumed since the last commit: events to write, records bound for the dead-letter
- * topic, and per partition the offset to commit once both are acknowledged.
+ * The records consumed since the last commit: events to write, dead letters (records that did not
+ * decode, or that the store refused), and per partition the offset to commit once both are
+ * acknowledged. A batch can be attempted several times while a store is down; each dead letter
+ * still goes out once ({@link #sendLetters}).
  */
 final class Batch<T> {
   /** An event and the record it came from (kept for dead-lettering what the store refuses). */
   record Entry<T>(Decoded<T> decoded, ConsumerRecord<String, byte[]> record) {}
 
-  /** A record that could not be decoded, with the reason; sent once, then remembered as sent. */
-  static final class Letter {
+  /** Where a dead letter is: not sent yet, sent and not yet acknowledged, or acknowledged. */
+  private enum Delivery { PENDING, SENT, ACKNOWLEDGED }
+
+  /** A record bound for the dead-letter topic, with the reason. */
+  private static final class Letter {
     final ConsumerRecord<String, byte[]> record;
     final String errorClass;
     final String message;
-    boolean sent;
+    Delivery delivery = Delivery.PENDING;
 
     Letter(ConsumerRecord<String, byte[]> record, String errorClass, String message) {
       this.record = record;
@@ -32,10 +39,10 @@ final class Batch<T> {
     }
   }
 
-  final List<Entry<T>> entries = new ArrayList<>();
+  private final List<Entry<T>> entries = new ArrayList<>();
   /** The distinct devices of the entries, kept as they are added (for the watermark queries). */
-  private final java.util.Set<String> devices = new java.util.HashSet<>();
-  final List<Letter> letters = new ArrayList<>();
+  private final Set<String> devices = new HashSet<>();
+  private final List<Letter> letters = new ArrayList<>();
   private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
   private long bytes;
   private long firstAtNanos;
@@ -52,17 +59,57 @@ final class Batch<T> {
     letters.add(new Letter(r, errorClass, message));
   }
 
+  /** The store refused this event: it becomes a dead letter and is never written again. */
+  void reject(Entry<T> e, String message) {
+    entries.remove(e);
+    letters.add(new Letter(e.record(), "rejected_by_store", message));
+  }
+
+  /** Sends the dead letters not sent yet; returns how many went out. */
+  int sendLetters(DeadLetters to) {
+    int sent = 0;
+    for (Letter l : letters) {
+      if (l.delivery == Delivery.PENDING) {
+        to.send(l.record, l.errorClass, l.message);
+        l.delivery = Delivery.SENT;
+        sent++;
+      }
+    }
+    return sent;
+  }
+
+  /**
+   * Records the outcome of a flush of the dead-letter producer. Acknowledged: returns how many
+   * letters are now known delivered. Not: the letters in flight go out again at the next attempt
+   * (some may then arrive twice; none is lost).
+   */
+  int lettersFlushed(boolean acknowledged) {
+    int changed = 0;
+    for (Letter l : letters) {
+      if (l.delivery == Delivery.SENT) {
+        l.delivery = acknowledged ? Delivery.ACKNOWLEDGED : Delivery.PENDING;
+        changed++;
+      }
+    }
+    return acknowledged ? changed : 0;
+  }
+
   private void track(ConsumerRecord<String, byte[]> r) {
     if (records == 0) {
       firstAtNanos = System.nanoTime();
     }
     records++;
-    bytes += r.serializedValueSize() > 0 ? r.serializedValueSize() : 0;
-    nextOffsets.put(new TopicPartition(r.topic(), r.partition()), r.offset() + 1);
+    bytes += Math.max(0, r.serializedValueSize());
+    nextOffsets.put(tp(r), r.offset() + 1);
   }
 
-  java.util.Set<String> devices() {
-    return devices;
+  /** The events still to write, in the order consumed. */
+  List<Entry<T>> entries() {
+    return Collections.unmodifiableList(entries);
+  }
+
+  Set<String> devices() {
+    return Collections.unmodifiableSet(devices);
   }
 
   boolean isEmpty() {
@@ -92,17 +139,11 @@ final class Batch<T> {
     if (revoked.isEmpty() || records == 0) {
       return;
     }
-    for (TopicPartition tp : revoked) {
-      nextOffsets.remove(tp);
-    }
+    revoked.forEach(nextOffsets::remove);
     entries.removeIf(e -> revoked.contains(tp(e.record())));
+    letters.removeIf(l -> revoked.contains(tp(l.record)));
     devices.clear();
     entries.forEach(e -> devices.add(e.decoded().deviceId()));
-    for (Iterator<Letter> it = letters.iterator(); it.hasNext(); ) {
-      if (revoked.contains(tp(it.next().record))) {
-        it.remove();
-      }
-    }
     records = entries.size() + letters.size();
     bytes = 0;
     entries.forEach(e -> bytes += Math.max(0, e.record().serializedValueSize()));

@@ -1,101 +1,35 @@
 package smarthome.ingest.pipeline;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import smarthome.common.config.KafkaSettings;
-import smarthome.common.kafka.Topics;
 
 /**
- * Sends refused records, with their original key, value and headers, to {@code <topic>.dlq} with
- * the reason in headers. The loop calls {@link #flush()} before committing offsets, so a record
- * is never committed before its dead letter is acknowledged.
+ * Where refused records go: {@code <topic>.dlq}, with their original key, value and headers and
+ * the reason in the headers below. The loop calls {@link #flush()} before committing offsets, so
+ * a record is never committed before its dead letter is acknowledged.
  */
-public final class DeadLetters implements AutoCloseable {
-  public static final String H_ERROR_CLASS = "dlq.error.class";
-  public static final String H_ERROR_MESSAGE = "dlq.error.message";
-  public static final String H_SOURCE_TOPIC = "dlq.source.topic";
-  public static final String H_SOURCE_PARTITION = "dlq.source.partition";
-  public static final String H_SOURCE_OFFSET = "dlq.source.offset";
-  private static final int MAX_MESSAGE = 1000;
+public interface DeadLetters extends AutoCloseable {
+  String H_ERROR_CLASS = "dlq.error.class";
+  String H_ERROR_MESSAGE = "dlq.error.message";
+  String H_SOURCE_TOPIC = "dlq.source.topic";
+  String H_SOURCE_PARTITION = "dlq.source.partition";
+  String H_SOURCE_OFFSET = "dlq.source.offset";
 
-  private final Producer<byte[], byte[]> producer;
-  private final AtomicLong failures = new AtomicLong();
-  private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
-
-  public DeadLetters(Producer<byte[], byte[]> producer) {
-    this.producer = producer;
+  /** The producer-backed dead letters of one worker process, shared by its sinks. */
+  static DeadLetters create(KafkaSettings kafka, String clientId) {
+    return KafkaDeadLetters.create(kafka, clientId);
   }
 
-  public static DeadLetters create(KafkaSettings kafka, String clientId) {
-    var p = kafka.clientProperties(clientId);
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(Topics.IMAGE_MAX_MESSAGE_BYTES));
-    p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
-    return new DeadLetters(new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer()));
-  }
-
-  /** Sends a dead letter asynchronously; failures surface in {@link #flush()}. */
-  public void send(ConsumerRecord<String, byte[]> record, String errorClass, String message) {
-    RecordHeaders h = new RecordHeaders();
-    for (Header original : record.headers()) {
-      h.add(original);
-    }
-    h.add(H_ERROR_CLASS, utf8(errorClass));
-    h.add(H_ERROR_MESSAGE, utf8(message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message));
-    h.add(H_SOURCE_TOPIC, utf8(record.topic()));
-    h.add(H_SOURCE_PARTITION, utf8(Integer.toString(record.partition())));
-    h.add(H_SOURCE_OFFSET, utf8(Long.toString(record.offset())));
-    byte[] key = record.key() == null ? null : utf8(record.key());
-    try {
-      producer.send(new ProducerRecord<>(record.topic() + ".dlq", null, key, record.value(), h),
-          (md, ex) -> {
-            if (ex != null) {
-              failed(ex);
-            }
-          });
-    } catch (RuntimeException ex) {
-      failed(ex);
-    }
-  }
+  /** Sends a dead letter asynchronously; a failure surfaces in {@link #flush()}. */
+  void send(ConsumerRecord<String, byte[]> record, String errorClass, String message);
 
   /**
    * Waits until every dead letter sent so far is acknowledged.
    *
    * @throws SinkException (retriable) when any was not: the batch must not be committed
    */
-  public void flush() throws SinkException {
-    producer.flush();
-    if (failures.get() > 0) {
-      Exception first = firstFailure.getAndSet(null);
-      failures.set(0);
-      throw SinkException.retriable("dead-letter topic did not acknowledge: " + first, first);
-    }
-  }
-
-  private void failed(Exception ex) {
-    failures.incrementAndGet();
-    firstFailure.compareAndSet(null, ex);
-  }
-
-  private static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
+  void flush() throws SinkException;
 
   @Override
-  public void close() {
-    producer.close(Duration.ofSeconds(10));
-  }
+  default void close() {}
 }

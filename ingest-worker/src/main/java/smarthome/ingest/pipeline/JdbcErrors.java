@@ -36,6 +36,25 @@ public final class JdbcErrors {
     return SinkException.rejected(what, e);
   }
 
+  /**
+   * The same for a failure that wraps a JDBC one (Flyway, a pool): the innermost SQLException in
+   * the cause chain decides (the driver's own, whose message says what the server answered);
+   * without one, the driver never got an answer, which is retriable.
+   */
+  public static SinkException classifyCause(String doing, Exception e) {
+    SQLException innermost = null;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        innermost = s;
+      }
+    }
+    if (innermost == null) {
+      return SinkException.retriable(doing + ": " + e.getMessage(), e);
+    }
+    SinkException c = classify(doing, innermost);
+    return new SinkException(c.kind(), c.getMessage(), e);
+  }
+
   private static String sqlState(SQLException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException s && s.getSQLState() != null) {

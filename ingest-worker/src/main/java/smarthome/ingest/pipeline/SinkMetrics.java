@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
 
 /** Per-sink meters, all tagged sink=<name>, exported on the worker's Prometheus endpoint. */
 public final class SinkMetrics {
@@ -53,8 +55,15 @@ public final class SinkMetrics {
     return lags.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** The lag one consumer of the sink sees; the gauge reports the sum. */
-  void lag(Object consumer, long value) {
-    lags.put(consumer, value);
+  /** Notes the lag one consumer of the sink sees on its partitions; the gauge reports the sum. */
+  void lagOf(Object owner, Consumer<?, ?> consumer) {
+    long lag = 0;
+    for (TopicPartition tp : consumer.assignment()) {
+      var l = consumer.currentLag(tp);
+      if (l.isPresent()) {
+        lag += l.getAsLong();
+      }
+    }
+    lags.put(owner, lag);
   }
 }

@@ -6,8 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBException;
 import org.influxdb.InfluxDBIOException;
-import org.influxdb.dto.BoundParameterQuery;
-import org.influxdb.dto.QueryResult;
+import smarthome.common.erase.InfluxDeviceEraser;
 import smarthome.common.readings.Reading;
 import smarthome.ingest.pipeline.Sink;
 import smarthome.ingest.pipeline.SinkException;
@@ -16,10 +15,12 @@ import smarthome.ingest.pipeline.SinkException;
 public final class InfluxReadingSink implements Sink<Reading> {
   private final InfluxDB influx;
   private final String database;
+  private final InfluxDeviceEraser eraser;
 
   public InfluxReadingSink(InfluxDB influx, String database) {
     this.influx = influx;
     this.database = database;
+    this.eraser = new InfluxDeviceEraser(influx, database);
   }
 
   @Override
@@ -38,12 +39,7 @@ public final class InfluxReadingSink implements Sink<Reading> {
   @Override
   public void eraseUpTo(String deviceId, Instant deletedAt) throws SinkException {
     try {
-      QueryResult r = influx.query(BoundParameterQuery.QueryBuilder
-          .newQuery("DELETE FROM sensor_data WHERE device_id = $id AND time <= $t")
-          .forDatabase(database).bind("id", deviceId).bind("t", deletedAt.toString()).create());
-      if (r.hasError()) {
-        throw SinkException.retriable("InfluxDB delete failed: " + r.getError(), null);
-      }
+      eraser.eraseUpTo(deviceId, deletedAt);
     } catch (RuntimeException e) {
       throw classify("deleting points of " + deviceId, e);
     }
@@ -55,7 +51,7 @@ public final class InfluxReadingSink implements Sink<Reading> {
     if (e instanceof InfluxDBIOException) {
       return SinkException.retriable("InfluxDB unreachable while " + what, e);
     }
-    if (e instanceof InfluxDBException.AuthorizationFailedException) {
+    if (e instanceof InfluxDBException.AuthorizationFailedException || missingCredentials(e)) {
       return SinkException.fatal("InfluxDB refused the credentials: check INFLUXDB_USER and "
           + "INFLUXDB_TOKEN (" + what + ")", e);
     }
@@ -71,5 +67,15 @@ public final class InfluxReadingSink implements Sink<Reading> {
       return SinkException.rejected("InfluxDB refused the request while " + what, e);
     }
     return SinkException.retriable("InfluxDB failed while " + what, e);
+  }
+
+  /**
+   * InfluxDB answers a request without credentials (auth on, INFLUXDB_TOKEN empty) with "unable to
+   * parse authentication credentials", which influxdb-java files under UnableToParseException,
+   * the type of a malformed point: by type alone every reading would be dead-lettered.
+   */
+  private static boolean missingCredentials(RuntimeException e) {
+    return e instanceof InfluxDBException.UnableToParseException
+        && String.valueOf(e.getMessage()).contains("authentication");
   }
 }

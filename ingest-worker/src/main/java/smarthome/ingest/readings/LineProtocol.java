@@ -8,8 +8,8 @@ import smarthome.common.readings.Reading;
 import smarthome.common.store.Influx;
 
 /**
- * Readings as InfluxDB line protocol with millisecond timestamps:
- * {@code sensor_data,device_id=X,device_type=Y temperature=21.5,humidity=40.0 1767225600000}.
+ * Readings as InfluxDB line protocol with millisecond timestamps, in {@link Influx#MEASUREMENT}:
+ * {@code <measurement>,device_id=X,device_type=Y temperature=21.5,humidity=40.0 1767225600000}.
  *
  * <p>No escaping is needed and none is done: device ids are validated to [A-Za-z0-9_.:-], device
  * types and field names come from the type table. Numbers are always written as floats so a field

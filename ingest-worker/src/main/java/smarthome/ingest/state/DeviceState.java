@@ -3,6 +3,7 @@ package smarthome.ingest.state;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import smarthome.common.state.DeviceStatus;
 
 /**
  * The live state of one device, as the state processor keeps it in its store and publishes it to
@@ -77,6 +78,16 @@ public final class DeviceState {
   /** online when something arrived within the timeout, by the wall clock. */
   String status(long nowMs, long timeoutMs) {
     return nowMs - lastSeenMs <= timeoutMs ? "online" : "offline";
+  }
+
+  /** The published form: what the topic, the device_state table and the API carry. */
+  DeviceStatus toStatus(String status, long readingsLastHour) {
+    Map<String, DeviceStatus.Latest> values = new LinkedHashMap<>();
+    latest.forEach((field, l) -> values.put(field, new DeviceStatus.Latest(
+        l.value() instanceof Boolean b ? b : (Object) ((Number) l.value()).doubleValue(),
+        Instant.ofEpochMilli(l.timestampMs()))));
+    return new DeviceStatus(deviceId, deviceType, status, Instant.ofEpochMilli(lastSeenMs),
+        readingsLastHour, usualIntervalMs, values, Instant.ofEpochMilli(updatedAtMs));
   }
 
   public String deviceId() {

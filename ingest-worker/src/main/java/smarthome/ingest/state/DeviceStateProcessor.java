@@ -18,6 +18,8 @@ import smarthome.common.json.InvalidEventException;
 import smarthome.common.kafka.Topics;
 import smarthome.common.readings.Reading;
 import smarthome.common.readings.ReadingCodec;
+import smarthome.common.state.DeviceStatus;
+import smarthome.common.state.DeviceStatusJson;
 
 /**
  * Keeps each device's live state: readings update last_seen and the latest value of each field
@@ -127,8 +129,8 @@ final class DeviceStateProcessor implements Processor<String, byte[], String, by
     }
     for (KeyValue<String, DeviceState> kv : changed) {
       store.put(kv.key, kv.value);
-      ctx.forward(new Record<>(kv.key, StateJson.published(kv.value, kv.value.publishedStatus,
-          kv.value.publishedLastHour), now, new RecordHeaders()));
+      DeviceStatus published = kv.value.toStatus(kv.value.publishedStatus, kv.value.publishedLastHour);
+      ctx.forward(new Record<>(kv.key, DeviceStatusJson.write(published), now, new RecordHeaders()));
     }
   }
 

@@ -28,7 +28,6 @@ import smarthome.common.kafka.Topics;
  */
 public final class DeviceStateTopology {
   public static final String STORE = "device-state-store";
-  public static final String APPLICATION_ID = "smarthome-device-state";
 
   private DeviceStateTopology() {}
 
@@ -38,7 +37,7 @@ public final class DeviceStateTopology {
     t.addSource("devices", new StringDeserializer(), new ByteArrayDeserializer(), Topics.DEVICES.name());
     t.addProcessor("device-state", () -> new DeviceStateProcessor(options), "readings", "devices");
     t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE),
-        Serdes.String(), StateJson.serde()), "device-state");
+        Serdes.String(), DeviceStateSerde.serde()), "device-state");
     t.addSink("state-out", Topics.DEVICE_STATE.name(), new StringSerializer(), new ByteArraySerializer(),
         "device-state");
     return t;
@@ -54,18 +53,18 @@ public final class DeviceStateTopology {
    * Exactly-once v2, RocksDB sharing one bounded cache, and static membership so a restarted
    * instance takes its partitions back at once instead of after the session timeout.
    */
-  public static Properties streamsConfig(KafkaSettings kafka, String stateDir, String instanceId) {
+  public static Properties streamsConfig(KafkaSettings kafka, StateSettings s) {
     Properties p = new Properties();
-    p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, s.applicationId());
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+    p.put(StreamsConfig.STATE_DIR_CONFIG, s.stateDir());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "-1");
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, Long.toString(8L << 20));
     p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemory.class.getName());
-    p.put(StreamsConfig.consumerPrefix("group.instance.id"), instanceId);
+    p.put(StreamsConfig.consumerPrefix("group.instance.id"), s.instanceId());
     p.put(StreamsConfig.consumerPrefix("session.timeout.ms"), "15000");
     p.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
     return p;

@@ -10,14 +10,14 @@ import org.slf4j.LoggerFactory;
 import smarthome.ingest.pipeline.Component;
 
 /** Runs the device-state topology until stopped; an unrecoverable stream error stops the worker. */
-public final class StateService implements Component {
+final class StateService implements Component {
   private static final Logger log = LoggerFactory.getLogger(StateService.class);
 
   private final KafkaStreams streams;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile Throwable failure;
 
-  public StateService(DeviceStateProcessor.StateOptions options, Properties config) {
+  StateService(DeviceStateProcessor.StateOptions options, Properties config) {
     this.streams = new KafkaStreams(DeviceStateTopology.build(options), config);
     streams.setUncaughtExceptionHandler(e -> {
       failure = e;

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import smarthome.common.config.ConfigError;
 import smarthome.ingest.app.IngestConfig.SinkName;
@@ -39,7 +41,19 @@ class IngestConfigTest {
     IngestConfig c = IngestConfig.parse(env(), "logs", null);
     // a plain consumer and a Kafka Streams member cannot share a group: the second one is refused
     assertEquals("smarthome-state", c.groupId(SinkName.STATE));
-    assertNotEquals(DeviceStateTopology.APPLICATION_ID, c.groupId(SinkName.STATE));
+    assertEquals("smarthome-device-state", c.stateSettings().applicationId());
+    assertNotEquals(c.stateSettings().applicationId(), c.groupId(SinkName.STATE));
+  }
+
+  @Test
+  void theStreamsApplicationIdFollowsTheGroupPrefix() {
+    // two deployments on one cluster (prefixes blue and green) must not join one Streams group
+    Map<String, String> e = env();
+    e.put("INGEST_GROUP_PREFIX", "blue");
+    IngestConfig c = IngestConfig.parse(e, "state", null);
+    Properties p = DeviceStateTopology.streamsConfig(c.kafka, c.stateSettings());
+    assertEquals("blue-device-state", p.get(StreamsConfig.APPLICATION_ID_CONFIG));
+    assertEquals("blue-state", c.groupId(SinkName.STATE));
   }
 
   @Test

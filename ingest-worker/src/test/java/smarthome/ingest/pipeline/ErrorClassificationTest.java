@@ -32,6 +32,19 @@ class ErrorClassificationTest {
   }
 
   @Test
+  void aWrappedPostgresErrorIsSortedByTheSqlExceptionInItsCauses() {
+    // as Flyway reports a login the pool could not make
+    var flyway = new IllegalStateException("Unable to obtain connection from database",
+        new SQLTransientConnectionException("ingest - Connection is not available", "28P01",
+            new SQLException("FATAL: password authentication failed for user \"u\"", "28P01")));
+    SinkException e = JdbcErrors.classifyCause("migrating the schema", flyway);
+    assertEquals(Kind.FATAL, e.kind());
+    assertTrue(e.getMessage().contains("POSTGRES_PASSWORD"), e.getMessage());
+    assertTrue(e.getMessage().contains("password authentication failed"), "the server's own words");
+    assertEquals(Kind.RETRIABLE, JdbcErrors.classifyCause("x", new IllegalStateException("no answer")).kind());
+  }
+
+  @Test
   void postgresDataErrorsAreRejectedForIsolation() {
     assertEquals(Kind.REJECTED, JdbcErrors.classify("x", new SQLException("bad value", "22P02")).kind());
     assertEquals(Kind.REJECTED, JdbcErrors.classify("x", new SQLException("fk", "23503")).kind());
@@ -60,5 +73,14 @@ class ErrorClassificationTest {
         InfluxDBException.buildExceptionForErrorState("{\"error\":\"database not found: \\\"x\\\"\"}"));
     assertEquals(Kind.FATAL, db.kind());
     assertTrue(db.getMessage().contains("INFLUXDB_BUCKET"));
+  }
+
+  @Test
+  void influxWithoutCredentialsWhereTheyAreRequiredIsFatalNotARefusedPoint() {
+    // influxdb-java files InfluxDB's "unable to parse authentication credentials" as a parse error
+    SinkException e = InfluxReadingSink.classify("w", InfluxDBException.buildExceptionForErrorState(
+        "{\"error\":\"unable to parse authentication credentials\"}"));
+    assertEquals(Kind.FATAL, e.kind());
+    assertTrue(e.getMessage().contains("INFLUXDB_TOKEN"));
   }
 }

@@ -2,7 +2,6 @@ package smarthome.ingest.pipeline;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -47,6 +46,7 @@ class SinkRunnerTest {
   final MockProducer<byte[], byte[]> dlqProducer =
       new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
   final FakeSink sink = new FakeSink();
+  DeadLetters deadLetters = new KafkaDeadLetters(dlqProducer);
   final Map<String, Instant> watermarks = Collections.synchronizedMap(new HashMap<>());
   final List<Map<String, Instant>> watermarkSequence = new CopyOnWriteArrayList<>();
   SinkRunner<String> runner;
@@ -67,7 +67,10 @@ class SinkRunnerTest {
     final AtomicInteger attempts = new AtomicInteger();
     final AtomicInteger failRetriable = new AtomicInteger();
     volatile String rejectValue;
+    /** A batch holding this value fails once, retriably, after the rejection check. */
+    volatile String failOnceOn;
     volatile boolean fatal;
+    volatile Runnable onOutage = () -> {};
     final List<String> erased = new CopyOnWriteArrayList<>();
 
     @Override
@@ -77,10 +80,16 @@ class SinkRunnerTest {
         throw SinkException.fatal("bad credentials: check X_PASSWORD", null);
       }
       if (failRetriable.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        onOutage.run();
         throw SinkException.retriable("store down", null);
       }
       if (rejectValue != null && batch.contains(rejectValue)) {
         throw SinkException.rejected("store refuses " + rejectValue, null);
+      }
+      String once = failOnceOn;
+      if (once != null && batch.contains(once)) {
+        failOnceOn = null;
+        throw SinkException.retriable("store down while writing " + once, null);
       }
       for (String s : batch) {
         if (!stored.contains(s)) {
@@ -112,7 +121,7 @@ class SinkRunnerTest {
     };
     SinkRunner.Options o = new SinkRunner.Options("test", TOPIC, batchSize, 1 << 20,
         Duration.ofMillis(20), Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(5));
-    runner = new SinkRunner<>(o, consumer, DECODER, sink, new DeadLetters(dlqProducer), w,
+    runner = new SinkRunner<>(o, consumer, DECODER, sink, deadLetters, w,
         new SinkMetrics(new SimpleMeterRegistry(), "test"));
     consumer.schedulePollTask(() -> {
       consumer.rebalance(List.of(TP));
@@ -165,14 +174,14 @@ class SinkRunnerTest {
   @Test
   void retriesTheSameBatchWithoutCommittingUntilTheStoreIsBack() {
     sink.failRetriable.set(5);
+    List<Integer> commitsDuringOutage = new CopyOnWriteArrayList<>();
+    sink.onOutage = () -> commitsDuringOutage.add(commits.size());
     start(100);
     send("a|1", "a|2", "a|3");
-    await().atMost(Duration.ofSeconds(5)).until(() -> sink.attempts.get() >= 3);
-    assertNull(committed(), "nothing is committed while the store is down");
-    assertTrue(sink.stored.isEmpty());
     await().atMost(Duration.ofSeconds(5)).until(() -> Long.valueOf(3).equals(committed()));
     assertEquals(List.of("a|1", "a|2", "a|3"), sink.stored);
     assertEquals(6, sink.attempts.get(), "five failures, then one success");
+    assertEquals(List.of(0, 0, 0, 0, 0), commitsDuringOutage, "nothing committed while the store is down");
     // resuming follows the commit on the runner's thread
     await().atMost(Duration.ofSeconds(5)).until(() -> consumer.paused().isEmpty());
   }
@@ -234,6 +243,48 @@ class SinkRunnerTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> Long.valueOf(10).equals(committed()));
     assertEquals(4, sink.attempts.get(), "3 + 3 + 3 + 1");
     assertEquals(10, sink.stored.size());
+  }
+
+  /** Records every dead letter sent and how often the loop waited for acknowledgements. */
+  static final class CountingDeadLetters implements DeadLetters {
+    final List<String> sent = new CopyOnWriteArrayList<>();
+    final AtomicInteger flushes = new AtomicInteger();
+
+    @Override
+    public void send(ConsumerRecord<String, byte[]> record, String errorClass, String message) {
+      sent.add(errorClass + ":" + new String(record.value(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void flush() {
+      flushes.incrementAndGet();
+    }
+  }
+
+  @Test
+  void eachDeadLetterIsSentOnceWhileTheStoreIsRetried() {
+    CountingDeadLetters letters = new CountingDeadLetters();
+    deadLetters = letters;
+    sink.failRetriable.set(3);
+    start(100);
+    send("a|1", "bad", "a|2");
+    await().atMost(Duration.ofSeconds(5)).until(() -> Long.valueOf(3).equals(committed()));
+    assertEquals(4, sink.attempts.get(), "three failures, then one success");
+    assertEquals(List.of("invalid_event:bad"), letters.sent, "once, not once per attempt");
+    assertEquals(List.of("a|1", "a|2"), sink.stored);
+  }
+
+  @Test
+  void aRejectedRecordIsDeadLetteredOnceWhenTheRestOfItsBatchMustBeRetried() {
+    CountingDeadLetters letters = new CountingDeadLetters();
+    deadLetters = letters;
+    sink.rejectValue = "a|1";
+    sink.failOnceOn = "a|2"; // the half after the refused record meets a store outage
+    start(100);
+    send("a|1", "a|2");
+    await().atMost(Duration.ofSeconds(5)).until(() -> Long.valueOf(2).equals(committed()));
+    assertEquals(List.of("rejected_by_store:a|1"), letters.sent);
+    assertEquals(List.of("a|2"), sink.stored);
   }
 
   private static String header(org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]> r,

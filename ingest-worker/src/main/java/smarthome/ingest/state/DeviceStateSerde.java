@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -14,52 +13,16 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import smarthome.common.json.JsonObjects;
-import smarthome.common.json.Timestamps;
 
 /**
- * JSON of device state: the published form ({@link #published}) that the topic and the API carry,
- * and the stored form ({@link #serde}) that also keeps the bookkeeping the processor needs.
+ * The state processor's private form of {@link DeviceState} in its RocksDB store and changelog:
+ * compact, with the bookkeeping that the published form ({@link
+ * smarthome.common.state.DeviceStatusJson}) leaves out. Only this processor reads it.
  */
-public final class StateJson {
+public final class DeviceStateSerde {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private StateJson() {}
-
-  /** {device_id, device_type, status, last_seen, readings_last_hour, usual_interval_ms, latest, updated_at}. */
-  public static byte[] published(DeviceState s, String status, long lastHour) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (JsonGenerator g = JsonObjects.FACTORY.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeStringField("device_id", s.deviceId);
-      g.writeStringField("device_type", s.deviceType);
-      g.writeStringField("status", status);
-      g.writeStringField("last_seen", Timestamps.format(Instant.ofEpochMilli(s.lastSeenMs)));
-      g.writeNumberField("readings_last_hour", lastHour);
-      g.writeNumberField("usual_interval_ms", s.usualIntervalMs);
-      writeLatest(g, s);
-      g.writeStringField("updated_at", Timestamps.format(Instant.ofEpochMilli(s.updatedAtMs)));
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
-
-  private static void writeLatest(JsonGenerator g, DeviceState s) throws IOException {
-    g.writeObjectFieldStart("latest");
-    for (Map.Entry<String, DeviceState.Latest> e : s.latest.entrySet()) {
-      g.writeObjectFieldStart(e.getKey());
-      Object v = e.getValue().value();
-      if (v instanceof Boolean b) {
-        g.writeBooleanField("value", b);
-      } else {
-        g.writeNumberField("value", ((Number) v).doubleValue());
-      }
-      g.writeStringField("timestamp", Timestamps.format(Instant.ofEpochMilli(e.getValue().timestampMs())));
-      g.writeEndObject();
-    }
-    g.writeEndObject();
-  }
+  private DeviceStateSerde() {}
 
   static byte[] stored(DeviceState s) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);

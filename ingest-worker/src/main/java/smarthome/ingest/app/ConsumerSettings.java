@@ -1,0 +1,73 @@
+package smarthome.ingest.app;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import smarthome.common.kafka.Topics;
+import smarthome.ingest.app.IngestConfig.SinkName;
+import smarthome.ingest.pipeline.SinkModule;
+import smarthome.ingest.pipeline.SinkModule.Intake;
+import smarthome.ingest.pipeline.SinkRunner;
+
+/**
+ * The one place a sink's consumers are tuned: their Kafka properties, the loop's batch cut-offs
+ * and how many consumers a process runs, from the configuration and the sink's intake.
+ */
+final class ConsumerSettings {
+  /** The largest small event we expect (a reading, a log line, device metadata or state). */
+  private static final int SMALL_RECORD_BYTES = 1 << 20;
+  /** Images are few and large: a batch of them is cut early. */
+  private static final int LARGE_BATCH = 32;
+
+  private final IngestConfig cfg;
+
+  ConsumerSettings(IngestConfig cfg) {
+    this.cfg = cfg;
+  }
+
+  /**
+   * The busy sinks get several consumers of the same group: while one waits for its store,
+   * another decodes; Kafka spreads the partitions over them.
+   */
+  int consumers(Intake intake) {
+    return intake == Intake.BUSY ? cfg.consumers : 1;
+  }
+
+  SinkRunner.Options options(SinkModule<?> m) {
+    boolean large = m.intake() == Intake.LARGE;
+    return new SinkRunner.Options(m.name(), m.topic().name(), batchSize(m.intake()),
+        large ? 64L << 20 : 32L << 20, cfg.linger, cfg.backoffInitial, cfg.backoffMax,
+        Duration.ofSeconds(20));
+  }
+
+  /** The properties of consumer {@code index} of a sink. */
+  Properties consumer(SinkName sink, Intake intake, int index) {
+    boolean large = intake == Intake.LARGE;
+    int maxRecordBytes = large ? Topics.IMAGE_MAX_MESSAGE_BYTES : SMALL_RECORD_BYTES;
+    Properties p = cfg.kafka.clientProperties(clientId(sink.wire()) + "-" + index);
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, cfg.groupId(sink));
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(Math.min(batchSize(intake), 2000)));
+    p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+    p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(maxRecordBytes));
+    p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(large ? 2 * maxRecordBytes : 8 << 20));
+    p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, large ? "1" : "65536");
+    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
+    // a killed worker's partitions move to the others after 10 s, not the default 45 s
+    p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
+    p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "2000");
+    return p;
+  }
+
+  /** A client id that tells processes apart in the broker's logs: prefix, role, pid. */
+  String clientId(String role) {
+    return cfg.groupPrefix + "-" + role + "-" + ManagementFactory.getRuntimeMXBean().getPid();
+  }
+
+  private int batchSize(Intake intake) {
+    return intake == Intake.LARGE ? Math.min(cfg.batchSize, LARGE_BATCH) : cfg.batchSize;
+  }
+}
