@@ -172,8 +172,11 @@ public final class ConnectionFailures {
             + "KAFKA_SECURITY_PROTOCOL and the SASL or TLS client settings", t);
       }
       if (t instanceof TopicAuthorizationException e) {
-        return fail(Service.KAFKA, Kind.AUTHORIZATION, "Kafka denied access to topic(s) "
-            + e.unauthorizedTopics() + ": the user in KAFKA_SASL_USERNAME lacks an ACL for them", t);
+        return fail(Service.KAFKA, Kind.AUTHORIZATION, e.unauthorizedTopics().isEmpty()
+            ? "Kafka denied an operation on a topic: the user in KAFKA_SASL_USERNAME lacks an ACL "
+                + "for it"
+            : "Kafka denied access to topic(s) " + e.unauthorizedTopics() + ": the user in "
+                + "KAFKA_SASL_USERNAME lacks an ACL for them", t);
       }
       if (t instanceof GroupAuthorizationException e) {
         return fail(Service.KAFKA, Kind.AUTHORIZATION, "Kafka denied access to consumer group "
@@ -193,24 +196,30 @@ public final class ConnectionFailures {
   }
 
   private static Optional<Failure> postgres(Throwable error) {
+    // the driver's own exception is the innermost one with a state: a pool (Hikari) wraps it and
+    // copies its state but not its words
+    SQLException e = null;
     for (Throwable t = error; t != null; t = t.getCause()) {
-      if (!(t instanceof SQLException e) || e.getSQLState() == null) {
-        continue;
+      if (t instanceof SQLException s && s.getSQLState() != null) {
+        e = s;
       }
-      String state = e.getSQLState();
-      String m = lower(e.getMessage());
-      if (state.equals("28000") && m.contains("pg_hba.conf") && m.contains("no encryption")) {
-        return fail(Service.POSTGRES, Kind.TLS_MISMATCH, "PostgreSQL accepts only TLS "
-            + "connections here: set POSTGRES_SSLMODE to verify-full (or require)", t);
-      }
-      if (state.equals("28P01") || state.equals("28000")) {
-        return fail(Service.POSTGRES, Kind.AUTHENTICATION, "PostgreSQL refused the login: check "
-            + "POSTGRES_USER and POSTGRES_PASSWORD (and POSTGRES_DB)", t);
-      }
-      if (state.equals("42501")) {
-        return fail(Service.POSTGRES, Kind.AUTHORIZATION, "PostgreSQL denied the operation: the "
-            + "user in POSTGRES_USER lacks a privilege on POSTGRES_DB", t);
-      }
+    }
+    if (e == null) {
+      return Optional.empty();
+    }
+    String state = e.getSQLState();
+    String m = lower(e.getMessage());
+    if (state.equals("28000") && m.contains("pg_hba.conf") && m.contains("no encryption")) {
+      return fail(Service.POSTGRES, Kind.TLS_MISMATCH, "PostgreSQL accepts only TLS connections "
+          + "here: set POSTGRES_SSLMODE to verify-full (or require)", e);
+    }
+    if (state.equals("28P01") || state.equals("28000")) {
+      return fail(Service.POSTGRES, Kind.AUTHENTICATION, "PostgreSQL refused the login: check "
+          + "POSTGRES_USER and POSTGRES_PASSWORD (and POSTGRES_DB)", e);
+    }
+    if (state.equals("42501")) {
+      return fail(Service.POSTGRES, Kind.AUTHORIZATION, "PostgreSQL denied the operation: the user "
+          + "in POSTGRES_USER lacks a privilege on POSTGRES_DB", e);
     }
     return Optional.empty();
   }

@@ -78,6 +78,12 @@ class ConnectionFailuresTest {
         + "\"127.0.0.1\", user \"smarthome\", database \"smart_building\", no encryption",
         PSQLState.INVALID_AUTHORIZATION_SPECIFICATION));
     assertEquals(Kind.TLS_MISMATCH, t.kind());
+    // a pool's wrapper copies the state, not the words: the driver's exception decides
+    var pooled = explained(Service.POSTGRES, new java.sql.SQLTransientConnectionException(
+        "api - Connection is not available, request timed out after 5000ms", "28000",
+        new PSQLException("FATAL: no pg_hba.conf entry for host \"127.0.0.1\", user \"x\", "
+            + "database \"y\", no encryption", PSQLState.INVALID_AUTHORIZATION_SPECIFICATION)));
+    assertEquals(Kind.TLS_MISMATCH, pooled.kind());
     assertTrue(t.message().startsWith("PostgreSQL accepts only TLS connections here: set "
         + "POSTGRES_SSLMODE to verify-full (or require)"), t.message());
   }
