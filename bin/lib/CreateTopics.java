@@ -1,17 +1,27 @@
 // Creates the pipeline's topics on the local stack's broker; existing topics are left alone.
 // Run by bin/stack as a single-file program: java -cp <kafka class path> CreateTopics.java ...
-// Arguments: <bootstrap> <partitions> <wait-seconds> then one "name config=value,config=value" each.
+// Arguments: [--command-config <client .properties>] <bootstrap> <partitions> <wait-seconds> then
+// one "name config=value,config=value" each. The properties file holds the login of a secure stack.
+import java.io.*;
 import java.util.*;
 import java.util.concurrent.*;
 import org.apache.kafka.clients.admin.*;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 public class CreateTopics {
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] argv) throws Exception {
+    Properties p = new Properties();
+    List<String> rest = new ArrayList<>(Arrays.asList(argv));
+    if (!rest.isEmpty() && rest.get(0).equals("--command-config")) {
+      try (Reader r = new FileReader(rest.get(1))) {
+        p.load(r);
+      }
+      rest = rest.subList(2, rest.size());
+    }
+    String[] args = rest.toArray(new String[0]);
     String bootstrap = args[0];
     int partitions = Integer.parseInt(args[1]);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(args[2]));
-    Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
     p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");

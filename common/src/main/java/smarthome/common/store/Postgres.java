@@ -35,6 +35,8 @@ public final class Postgres {
     c.addDataSourceProperty("socketTimeout", "60");
     c.addDataSourceProperty("tcpKeepAlive", "true");
     c.addDataSourceProperty("ApplicationName", name);
+    // POSTGRES_SSLMODE and POSTGRES_SSLROOTCERT: pgjdbc takes them as connection properties
+    s.sslProperties().forEach((k, v) -> c.addDataSourceProperty(k.toString(), v));
     return new HikariDataSource(c);
   }
 

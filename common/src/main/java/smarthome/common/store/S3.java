@@ -1,6 +1,7 @@
 package smarthome.common.store;
 
 import java.time.Duration;
+import javax.net.ssl.TrustManager;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -16,7 +17,9 @@ import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import smarthome.common.config.PemFiles;
 import smarthome.common.config.S3Settings;
+import smarthome.common.config.Settings;
 
 /** S3 clients for AWS or any S3-compatible store (path-style and a custom endpoint supported). */
 public final class S3 {
@@ -30,7 +33,7 @@ public final class S3 {
         // checksums only where S3 requires them: older S3-compatible stores refuse the new ones
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .httpClientBuilder(ApacheHttpClient.builder()
+        .httpClientBuilder(http(s)
             .maxConnections(maxConnections)
             .connectionTimeout(Duration.ofSeconds(5))
             .socketTimeout(Duration.ofSeconds(60)))
@@ -39,6 +42,19 @@ public final class S3 {
             .build());
     s.endpoint().ifPresent(b::endpointOverride);
     return b.build();
+  }
+
+  /**
+   * The HTTP client, trusting exactly S3_CA_FILE's CA when it is set (the client still checks the
+   * host name). The presigner needs none: it only signs URLs, the caller's client fetches them.
+   */
+  private static ApacheHttpClient.Builder http(S3Settings s) {
+    ApacheHttpClient.Builder b = ApacheHttpClient.builder();
+    s.caFile().ifPresent(ca -> {
+      TrustManager[] tms = {PemFiles.trustManager(Settings.S3_CA_FILE, ca)};
+      b.tlsTrustManagersProvider(() -> tms);
+    });
+    return b;
   }
 
   public static S3Presigner presigner(S3Settings s) {
