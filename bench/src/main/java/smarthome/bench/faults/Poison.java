@@ -22,9 +22,9 @@ import smarthome.common.images.ImageType;
 import smarthome.common.images.Images;
 import smarthome.common.json.Timestamps;
 import smarthome.common.kafka.Topics;
-import smarthome.ingest.pipeline.DeadLetterScan;
 import smarthome.producer.publish.Publisher;
 import smarthome.producer.publish.PublisherOptions;
+import smarthome.testkit.DeadLetterScan;
 
 /** 5. A corpus of distinct poison events mixed into good traffic. */
 final class Poison {
