@@ -57,9 +57,10 @@ public class ApiClient {
     return http.send(request(path, key).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  /** Polls GET /health until it answers 200; fails when the server process exits or a minute passes. */
+  /** Polls GET /health until it answers 200; fails when the server process exits or two minutes pass. */
   public void awaitHealthy(JavaProcess server) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    // two minutes: on a loaded 2-core machine the API has taken over 50 s to start beside a worker
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (System.nanoTime() < deadline) {
       if (!server.alive()) {
         throw new IllegalStateException("the API exited; see " + server.log);
