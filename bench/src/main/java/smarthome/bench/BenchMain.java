@@ -6,10 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
+import smarthome.common.config.Env;
+import smarthome.testkit.StackSettings;
+import smarthome.testkit.Stores;
 
 /** {@code bin/bench ingest|producer|logs|query|latency|all}: figures as ratios to raw ceilings. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -39,24 +42,26 @@ public final class BenchMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Stack stack = new Stack();
+    StackSettings stack = StackSettings.from(Env.load());
     List<Result> results = new ArrayList<>();
     List<String> all = List.of("ingest", "producer", "logs", "query", "latency");
     List<String> run = which.equals("all") ? all : List.of(which);
     if (!all.containsAll(run)) {
       throw new CommandLine.ParameterException(new CommandLine(this), "unknown benchmark " + which);
     }
-    for (String b : run) {
-      Result r = switch (b) {
-        case "ingest" -> IngestBench.run(stack, readings, devices);
-        case "producer" -> ProducerBench.run(stack, seconds, devices);
-        case "logs" -> LogsBench.run(stack, logs);
-        case "query" -> QueryBench.run(stack, threads, seconds);
-        default -> LatencyBench.run(stack, capacity(), seconds);
-      };
-      r.print();
-      r.write();
-      results.add(r);
+    try (Stores stores = new Stores(stack)) {
+      for (String b : run) {
+        Result r = switch (b) {
+          case "ingest" -> IngestBench.run(stack, stores, readings, devices);
+          case "producer" -> ProducerBench.run(stack, seconds, devices);
+          case "logs" -> LogsBench.run(stack, stores, logs);
+          case "query" -> QueryBench.run(stack, stores, threads, seconds);
+          default -> LatencyBench.run(stack, capacity(stack, stores), seconds);
+        };
+        r.print();
+        r.write();
+        results.add(r);
+      }
     }
     if (results.size() > 1) {
       System.out.println();
@@ -66,13 +71,13 @@ public final class BenchMain implements Callable<Integer> {
   }
 
   /** The measured ingest capacity (bench/results/ingest.json), or a short measurement now. */
-  double capacity() throws Exception {
-    Path f = Repo.results().resolve("ingest.json");
+  double capacity(StackSettings stack, Stores stores) throws Exception {
+    Path f = Result.dir().resolve("ingest.json");
     if (Files.isRegularFile(f)) {
       return new ObjectMapper().readTree(f.toFile()).path("result").path("pipeline_rps").asDouble();
     }
     System.out.println("latency: no ingest result yet; measuring capacity with 300,000 readings");
-    Result r = IngestBench.run(new Stack(), 300_000, 300);
+    Result r = IngestBench.run(stack, stores, 300_000, 300);
     r.write();
     return (Double) r.get("pipeline_rps");
   }

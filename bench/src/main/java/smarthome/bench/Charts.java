@@ -43,7 +43,7 @@ public final class Charts {
 
   private static void save(XYChart c, String file) {
     try {
-      BitmapEncoder.saveBitmap(c, Repo.results().resolve(file).toString(), BitmapEncoder.BitmapFormat.PNG);
+      BitmapEncoder.saveBitmap(c, Result.dir().resolve(file).toString(), BitmapEncoder.BitmapFormat.PNG);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

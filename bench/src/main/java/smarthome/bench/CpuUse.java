@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import smarthome.testkit.StackSettings;
 
 /**
  * CPU seconds (user + system, from /proc/PID/stat) that each process of a phase used, so a result
@@ -16,9 +17,9 @@ final class CpuUse {
   private final Map<String, Double> start = new LinkedHashMap<>();
 
   /** Starts counting for the stack's servers (pid files under SMARTHOME_STACK_DIR) and this JVM. */
-  static CpuUse ofStack(Stack stack, String... servers) {
+  static CpuUse ofStack(StackSettings stack, String... servers) {
     CpuUse c = new CpuUse();
-    String dir = stack.env.get("SMARTHOME_STACK_DIR");
+    String dir = stack.env().get("SMARTHOME_STACK_DIR");
     for (String s : servers) {
       try {
         if (dir != null) {

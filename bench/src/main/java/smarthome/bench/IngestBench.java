@@ -1,6 +1,7 @@
 package smarthome.bench;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -13,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
 import smarthome.common.devices.Device;
 import smarthome.common.images.ImageMeta;
 import smarthome.common.kafka.Topics;
@@ -24,6 +27,9 @@ import smarthome.producer.publish.PublisherOptions;
 import smarthome.producer.simulator.Backfill;
 import smarthome.producer.simulator.Events;
 import smarthome.producer.simulator.Fleet;
+import smarthome.testkit.JavaProcess;
+import smarthome.testkit.StackSettings;
+import smarthome.testkit.Stores;
 
 /**
  * ingest: N readings (default 2,000,000 over 1,000 devices) preloaded into Kafka, then drained into
@@ -33,7 +39,7 @@ import smarthome.producer.simulator.Fleet;
 public final class IngestBench {
   private IngestBench() {}
 
-  public static Result run(Stack stack, int n, int devices) throws Exception {
+  public static Result run(StackSettings stack, Stores stores, int n, int devices) throws Exception {
     int steps = Math.max(1, n / devices);
     long total = (long) steps * devices;
     Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(1, ChronoUnit.MINUTES);
@@ -57,7 +63,7 @@ public final class IngestBench {
     if (inBatch[0] > 0) {
       batches.add(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
-    stack.resetInflux();
+    emptyInflux(stores, stack.influx().database());
     List<double[]> rawSamples = new ArrayList<>();
     CpuUse.settle(Duration.ofSeconds(60));
     CpuUse rawCpu = CpuUse.ofStack(stack, "influxdb", "kafka");
@@ -65,72 +71,43 @@ public final class IngestBench {
     Map<String, Double> rawCpuSeconds = rawCpu.used();
     batches.clear();
     double rawRps = total / (rawNanos / 1e9);
-    long rawStored = stack.influxPoints("raw_");
+    long rawStored = stores.points("raw_");
     System.out.printf("ingest: raw /write %,d points in %.1f s = %,.0f points/s (stored %,d)%n",
         total, rawNanos / 1e9, rawRps, rawStored);
 
     // the pipeline: preload Kafka, then time the worker draining it
-    stack.resetInflux();
+    emptyInflux(stores, stack.influx().database());
     String group = "bench";
-    stack.groupToEnd(group + "-readings", Topics.READINGS.name());
+    ConsumerGroups.toEnd(stack.kafka(), group + "-readings", Topics.READINGS.name());
     long t0 = System.nanoTime();
-    try (Publisher p = Publisher.create(stack.kafka, PublisherOptions.defaults("bench-preload"))) {
+    try (Publisher p = Publisher.create(stack.kafka(), PublisherOptions.defaults("bench-preload"))) {
       backfill("ing_", devices, steps, end, new OnlyReadings(p::reading));
       p.flush();
     }
     System.out.printf("ingest: preloaded %,d readings into Kafka in %.1f s%n", total, (System.nanoTime() - t0) / 1e9);
 
     CpuUse.settle(Duration.ofSeconds(60));
-    int metricsPort = Integer.parseInt(stack.env.getOrDefault("SMARTHOME_PORT_BASE", "23000")) + 401;
-    Scrape scrape = new Scrape(metricsPort);
-    List<double[]> samples = new ArrayList<>();
-    double peakHeapMb = 0;
+    int metricsPort = stack.portBase() + 401;
     long startNanos = System.nanoTime();
-    long firstWrite = 0;
-    long lastWrite = 0;
-    double written = 0;
     CpuUse cpu = CpuUse.ofStack(stack, "influxdb", "kafka");
     Map<String, Double> cpuSeconds;
-    try (Proc worker = Proc.java("bench-ingest-worker", stack.childEnv(Map.of("INGEST_GROUP_PREFIX", group)),
-        workerArgs("-Xmx256m", "-XX:+UseParallelGC", "-jar", Repo.jar("ingest-worker", "ingest-worker-all.jar").toString(),
-            "--sinks", "readings", "--metrics-port", Integer.toString(metricsPort)))) {
+    Drain drain;
+    try (JavaProcess worker = Launch.worker("bench-ingest-worker", stack, Map.of("INGEST_GROUP_PREFIX", group),
+        Launch.jvmOptions("BENCH_WORKER_JVM_ARGS", "-Xmx256m", "-XX:+UseParallelGC"), "readings", metricsPort)) {
       cpu.add("worker", worker.pid());
-      double previous = 0;
-      long previousAt = startNanos;
-      long deadline = startNanos + Duration.ofMinutes(15).toNanos();
-      while (written < total && System.nanoTime() < deadline) {
-        Thread.sleep(250);
-        if (!worker.alive()) {
-          throw new IllegalStateException("the worker exited; see " + worker.log);
-        }
-        String text = scrape.text();
-        if (text == null) {
-          continue;
-        }
-        long now = System.nanoTime();
-        written = Scrape.sum(text, "smarthome_sink_records_written_total", "sink=\"readings\"");
-        peakHeapMb = Math.max(peakHeapMb, Scrape.sum(text, "jvm_memory_used_bytes", "area=\"heap\"") / 1048576.0);
-        if (written > 0 && firstWrite == 0) {
-          firstWrite = previousAt;
-        }
-        if (written > previous) {
-          lastWrite = now;
-        }
-        samples.add(new double[] {(now - startNanos) / 1e9, (written - previous) / ((now - previousAt) / 1e9)});
-        previous = written;
-        previousAt = now;
-      }
+      drain = Drain.watch(worker, new Scrape(metricsPort), "readings", total, startNanos, Duration.ofMillis(250),
+          Duration.ofMinutes(15));
       cpuSeconds = cpu.used();
     }
-    long stored = stack.influxPoints("ing_");
-    double drainSeconds = (lastWrite - firstWrite) / 1e9;
+    long stored = stores.points("ing_");
+    double drainSeconds = drain.seconds();
     double pipelineRps = total / drainSeconds;
-    double endToEndRps = total / ((lastWrite - startNanos) / 1e9);
+    double endToEndRps = total / ((drain.lastWrite - startNanos) / 1e9);
     Result r = new Result("ingest")
         .put("ratio", pipelineRps / rawRps)
         .put("pipeline_rps", pipelineRps)
         .put("raw_rps", rawRps)
-        .put("heap_mb", peakHeapMb)
+        .put("heap_mb", drain.peakHeapMb)
         .detail("points", total)
         .detail("devices", devices)
         .detail("stored_pipeline", stored)
@@ -147,7 +124,7 @@ public final class IngestBench {
       throw new IllegalStateException("InfluxDB holds " + stored + " of " + total + " points after the run");
     }
     Charts.throughput("ingest.png", "ingest: points/s into InfluxDB", List.of("pipeline (worker)", "raw /write"),
-        List.of(columns(samples), columns(rawSamples)));
+        List.of(columns(drain.samples), columns(rawSamples)));
     return r;
   }
 
@@ -157,15 +134,14 @@ public final class IngestBench {
     return out;
   }
 
-  /** The worker's command line; BENCH_WORKER_JVM_ARGS adds JVM options (e.g. to profile it). */
-  static List<String> workerArgs(String... args) {
-    List<String> all = new ArrayList<>();
-    String extra = System.getenv().getOrDefault("BENCH_WORKER_JVM_ARGS", "");
-    if (!extra.isBlank()) {
-      all.addAll(List.of(extra.trim().split("\\s+")));
+  /** Starts a measurement on an empty database. */
+  static void emptyInflux(Stores stores, String database) {
+    for (String q : List.of("DROP DATABASE \"%s\"", "CREATE DATABASE \"%s\"")) {
+      QueryResult r = stores.influx.query(new Query(q.formatted(database), null, true));
+      if (r.hasError()) {
+        throw new IllegalStateException(q + ": " + r.getError());
+      }
     }
-    all.addAll(List.of(args));
-    return all;
   }
 
   static void backfill(String prefix, int devices, int steps, Instant end, Events out) {
@@ -174,8 +150,9 @@ public final class IngestBench {
   }
 
   /** Posts the batches with two threads; returns the elapsed nanoseconds; samples rate per second. */
-  static long postAll(Stack stack, List<byte[]> batches, List<double[]> samples) throws Exception {
-    URI uri = URI.create(stack.influx.url() + "/write?db=" + stack.influx.database() + "&precision=ms");
+  static long postAll(StackSettings stack, List<byte[]> batches, List<double[]> samples) throws Exception {
+    URI uri = URI.create(stack.influx().url() + "/write?db=" + stack.influx().database() + "&precision=ms");
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     AtomicInteger next = new AtomicInteger();
     AtomicInteger points = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -186,7 +163,7 @@ public final class IngestBench {
         int i;
         while ((i = next.getAndIncrement()) < batches.size()) {
           byte[] b = batches.get(i);
-          HttpResponse<Void> resp = stack.http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+          HttpResponse<Void> resp = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
               .POST(HttpRequest.BodyPublishers.ofByteArray(b)).build(), HttpResponse.BodyHandlers.discarding());
           if (resp.statusCode() != 204) {
             throw new IllegalStateException("/write answered " + resp.statusCode());

@@ -1,8 +1,6 @@
 package smarthome.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +18,10 @@ import smarthome.common.json.Timestamps;
 import smarthome.common.readings.Reading;
 import smarthome.producer.publish.Publisher;
 import smarthome.producer.publish.PublisherOptions;
+import smarthome.testkit.ApiClient;
+import smarthome.testkit.JavaProcess;
+import smarthome.testkit.Repo;
+import smarthome.testkit.StackSettings;
 
 /**
  * latency: publish-to-queryable through the API while the simulator keeps the pipeline at a steady
@@ -31,27 +33,26 @@ public final class LatencyBench {
 
   private LatencyBench() {}
 
-  public static Result run(Stack stack, double capacityRps, int seconds) throws Exception {
-    int base = Integer.parseInt(stack.env.getOrDefault("SMARTHOME_PORT_BASE", "23000"));
+  public static Result run(StackSettings stack, double capacityRps, int seconds) throws Exception {
+    int base = stack.portBase();
     int port = base + 2;
     double rate = Math.max(100, capacityRps * 0.2);
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    ApiClient client = new ApiClient(URI.create("http://127.0.0.1:" + port));
     Histogram h = new Histogram(60_000_000L, 3);
     long failures = 0;
     int warmups = 0;
-    String jarDir = Repo.jar("ingest-worker", "ingest-worker-all.jar").toString();
-    stack.groupToEnd("bench-readings", smarthome.common.kafka.Topics.READINGS.name());
+    ConsumerGroups.toEnd(stack.kafka(), "bench-readings", smarthome.common.kafka.Topics.READINGS.name());
     CpuUse.settle(Duration.ofSeconds(60));
-    try (Proc worker = Proc.java("bench-latency-worker", stack.childEnv(Map.of("INGEST_GROUP_PREFIX", "bench")),
-            List.of("-Xmx256m", "-XX:+UseParallelGC", "-jar", jarDir, "--sinks", "readings", "--metrics-port", Integer.toString(base + 403)));
-         Proc api = Proc.java("bench-latency-api", stack.childEnv(Map.of("API_KEYS", "read:" + KEY, "API_PORT",
-            Integer.toString(port))), List.of("-Xmx384m", "-jar", Repo.jar("query-api", "query-api.jar").toString()));
-         Proc load = Proc.java("bench-latency-load", stack.childEnv(Map.of()), List.of("-Xmx256m", "-jar",
+    try (JavaProcess worker = Launch.worker("bench-latency-worker", stack, Map.of("INGEST_GROUP_PREFIX", "bench"),
+            List.of("-Xmx256m", "-XX:+UseParallelGC"), "readings", base + 403);
+         JavaProcess api = Launch.api("bench-latency-api", stack, Map.of("API_KEYS", "read:" + KEY, "API_PORT",
+            Integer.toString(port)), List.of("-Xmx384m"));
+         JavaProcess load = Launch.java("bench-latency-load", stack.env(), List.of("-Xmx256m", "-jar",
             Repo.jar("producer", "producer-all.jar").toString(), "simulate", "--devices", "1000", "--rate",
             Math.round(rate) + "/s", "--duration", (seconds + 60) + "s", "--image-every", "off", "--log-every", "0",
             "--id-prefix", "lbg_", "-q"));
-         Publisher probes = Publisher.create(stack.kafka, PublisherOptions.defaults("bench-probe").withMaxBlock(Duration.ofSeconds(5)))) {
-      QueryBench.waitHealthy(http, port, api);
+         Publisher probes = Publisher.create(stack.kafka(), PublisherOptions.defaults("bench-probe").withMaxBlock(Duration.ofSeconds(5)))) {
+      client.awaitHealthy(api);
       Thread.sleep(5000); // let the worker join and the load settle
       ExecutorService pollers = Executors.newFixedThreadPool(16);
       List<Future<Long>> results = new ArrayList<>();
@@ -66,13 +67,12 @@ public final class LatencyBench {
         long sent = System.nanoTime();
         probes.reading(new Reading(UUID.randomUUID(), device, DeviceType.DOOR_LOCK, t,
             Map.of("locked", true, "battery_level", 50.0)));
-        URI uri = URI.create("http://127.0.0.1:" + port + "/devices/" + device + "/sensor-data?start_time="
-            + Timestamps.format(t) + "&end_time=" + Timestamps.format(t.plusMillis(1)));
+        String path = "/devices/" + device + "/sensor-data?start_time=" + Timestamps.format(t) + "&end_time="
+            + Timestamps.format(t.plusMillis(1));
         Future<Long> probe = pollers.submit(() -> {
           long deadline = sent + Duration.ofSeconds(30).toNanos();
           while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + KEY).build(),
-                HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = client.get(path, KEY);
             if (r.statusCode() == 200 && r.body().length() > 2) {
               return (System.nanoTime() - sent) / 1000;
             }

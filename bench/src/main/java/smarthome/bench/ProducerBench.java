@@ -14,6 +14,9 @@ import smarthome.common.readings.Reading;
 import smarthome.common.readings.ReadingCodec;
 import smarthome.producer.publish.Publisher;
 import smarthome.producer.publish.PublisherOptions;
+import smarthome.testkit.JavaProcess;
+import smarthome.testkit.Repo;
+import smarthome.testkit.StackSettings;
 
 /**
  * producer: the simulator publishing readings as fast as it can (its own process), against
@@ -28,10 +31,10 @@ public final class ProducerBench {
 
   private ProducerBench() {}
 
-  public static Result run(Stack stack, int seconds, int devices) throws Exception {
+  public static Result run(StackSettings stack, int seconds, int devices) throws Exception {
     // ours: the real CLI, readings only, flat out
     CpuUse.settle(Duration.ofSeconds(60));
-    Proc sim = Proc.java("bench-producer-simulator", stack.childEnv(Map.of()), List.of("-Xmx512m", "-jar",
+    JavaProcess sim = Launch.java("bench-producer-simulator", stack.env(), List.of("-Xmx512m", "-jar",
         Repo.jar("producer", "producer-all.jar").toString(), "simulate", "--devices", Integer.toString(devices),
         "--rate", "max", "--duration", seconds + "s", "--image-every", "off", "--log-every", "0",
         "--id-prefix", "pbench_", "-q"));
@@ -47,10 +50,10 @@ public final class ProducerBench {
     int recordSize = averageReadingSize(devices);
 
     // theirs: ProducerPerformance, same count, size and settings
-    try (Admin admin = Admin.create(stack.kafka.clientProperties("bench-admin"))) {
-      TopicAdmin.ensureTopics(admin, List.of(PERF), stack.kafka.topicPartitions(), (short) 1, 30_000);
+    try (Admin admin = Admin.create(stack.kafka().clientProperties("bench-admin"))) {
+      TopicAdmin.ensureTopics(admin, List.of(PERF), stack.kafka().topicPartitions(), (short) 1, 30_000);
     }
-    Properties props = Publisher.properties(stack.kafka, PublisherOptions.defaults("bench-perf"));
+    Properties props = Publisher.properties(stack.kafka(), PublisherOptions.defaults("bench-perf"));
     StringBuilder producerProps = new StringBuilder();
     for (String k : props.stringPropertyNames()) {
       producerProps.append(k).append('=').append(props.getProperty(k)).append(' ');
@@ -60,7 +63,7 @@ public final class ProducerBench {
         "--record-size", Integer.toString(recordSize), "--throughput", "-1", "--producer-props"));
     args.addAll(List.of(producerProps.toString().trim().split(" ")));
     CpuUse.settle(Duration.ofSeconds(60));
-    Proc perf = Proc.java("bench-producer-perf", stack.childEnv(Map.of()), args);
+    JavaProcess perf = Launch.java("bench-producer-perf", stack.env(), args);
     if (perf.waitFor(600) != 0) {
       throw new IllegalStateException("ProducerPerformance failed; see " + perf.log);
     }

@@ -1,21 +1,21 @@
 package smarthome.bench;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import smarthome.common.store.Postgres;
+import smarthome.testkit.ApiClient;
+import smarthome.testkit.JavaProcess;
+import smarthome.testkit.StackSettings;
+import smarthome.testkit.Stores;
 
 /**
  * query: GET /devices/{id}/sensor-data over 24 h at one reading a minute (1,440 rows), through the
@@ -28,7 +28,7 @@ public final class QueryBench {
 
   private QueryBench() {}
 
-  public static Result run(Stack stack, int threads, int seconds) throws Exception {
+  public static Result run(StackSettings stack, Stores stores, int threads, int seconds) throws Exception {
     Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
     Instant start = end.minus(24, ChronoUnit.HOURS);
     // one thermostat with a reading a minute for the last 24 h, written straight to the stores
@@ -40,37 +40,29 @@ public final class QueryBench {
           .append(t).append('\n');
     }
     HttpClient http = HttpClient.newHttpClient();
-    http.send(HttpRequest.newBuilder(URI.create(stack.influx.url() + "/write?db=" + stack.influx.database()
+    http.send(HttpRequest.newBuilder(URI.create(stack.influx().url() + "/write?db=" + stack.influx().database()
         + "&precision=ms")).POST(HttpRequest.BodyPublishers.ofString(lines.toString())).build(),
         HttpResponse.BodyHandlers.discarding());
-    try (HikariDataSource ds = Postgres.pool(stack.postgres, "bench-query", 2)) {
-      Postgres.migrate(ds);
-      try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-          "insert into devices values (?, 'thermostat', 'hallway', 'ecobee', 'Premium', '1.0', null, ?, ?) "
-              + "on conflict (device_id) do nothing")) {
-        ps.setString(1, DEVICE);
-        ps.setTimestamp(2, Timestamp.from(start));
-        ps.setTimestamp(3, Timestamp.from(start));
-        ps.executeUpdate();
-      }
-    }
-    int port = Integer.parseInt(stack.env.getOrDefault("SMARTHOME_PORT_BASE", "23000")) + 1;
+    stores.exec("insert into devices values (?, 'thermostat', 'hallway', 'ecobee', 'Premium', '1.0', null, ?, ?) "
+        + "on conflict (device_id) do nothing", DEVICE, Timestamp.from(start), Timestamp.from(start));
+    int port = stack.portBase() + 1;
     String range = "start_time=" + start + "&end_time=" + end;
-    URI apiUri = URI.create("http://127.0.0.1:" + port + "/devices/" + DEVICE + "/sensor-data?" + range);
+    ApiClient client = new ApiClient(URI.create("http://127.0.0.1:" + port));
+    String apiPath = "/devices/" + DEVICE + "/sensor-data?" + range;
+    URI apiUri = URI.create(client.base + apiPath);
     // the very statement the API sends for a thermostat (same fields, same limit)
     String q = smarthome.common.store.InfluxQueries.raw(smarthome.common.devices.DeviceType.THERMOSTAT, 10_001);
     String params = "{\"id\":\"" + DEVICE + "\",\"s\":" + start.toEpochMilli() * 1_000_000 + ",\"e\":"
         + end.toEpochMilli() * 1_000_000 + "}";
-    URI influxUri = URI.create(stack.influx.url() + "/query?db=" + stack.influx.database() + "&epoch=ms&q="
+    URI influxUri = URI.create(stack.influx().url() + "/query?db=" + stack.influx().database() + "&epoch=ms&q="
         + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&params=" + URLEncoder.encode(params, StandardCharsets.UTF_8));
 
     Load.Outcome api;
     Load.Outcome influx;
-    try (Proc server = Proc.java("bench-query-api", stack.childEnv(Map.of("API_KEYS", "read:" + KEY,
-        "API_PORT", Integer.toString(port))), apiArgs("-Xmx384m", "-jar", Repo.jar("query-api", "query-api.jar").toString()))) {
-      waitHealthy(http, port, server);
-      HttpResponse<String> check = http.send(HttpRequest.newBuilder(apiUri).header("Authorization", "Bearer " + KEY).build(),
-          HttpResponse.BodyHandlers.ofString());
+    try (JavaProcess server = Launch.api("bench-query-api", stack, Map.of("API_KEYS", "read:" + KEY,
+        "API_PORT", Integer.toString(port)), Launch.jvmOptions("BENCH_API_JVM_ARGS", "-Xmx384m"))) {
+      client.awaitHealthy(server);
+      HttpResponse<String> check = client.get(apiPath, KEY);
       int rows = check.body().split("\"timestamp\"").length - 1;
       if (check.statusCode() != 200 || rows != 1440) {
         throw new IllegalStateException("the API answered " + check.statusCode() + " with " + rows + " rows");
@@ -80,6 +72,7 @@ public final class QueryBench {
       CpuUse.settle(Duration.ofSeconds(60));
       influx = Load.run(threads, warm, measure, () -> HttpRequest.newBuilder(influxUri).build());
       CpuUse.settle(Duration.ofSeconds(30));
+      // built like the InfluxDB requests (no client timeout), so both sides pay the same client costs
       api = Load.run(threads, warm, measure, () -> HttpRequest.newBuilder(apiUri)
           .header("Authorization", "Bearer " + KEY).build());
     }
@@ -98,35 +91,5 @@ public final class QueryBench {
         .detail("rows_per_request", 1440)
         .detail("api_failures", api.failures())
         .detail("influx_failures", influx.failures());
-  }
-
-  /** The API's command line; BENCH_API_JVM_ARGS adds JVM options (e.g. to profile it). */
-  static List<String> apiArgs(String... args) {
-    List<String> all = new java.util.ArrayList<>();
-    String extra = System.getenv().getOrDefault("BENCH_API_JVM_ARGS", "");
-    if (!extra.isBlank()) {
-      all.addAll(List.of(extra.trim().split("\\s+")));
-    }
-    all.addAll(List.of(args));
-    return all;
-  }
-
-  static void waitHealthy(HttpClient http, int port, Proc server) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!server.alive()) {
-        throw new IllegalStateException("the API exited; see " + server.log);
-      }
-      try {
-        if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (java.io.IOException e) {
-        // not up yet
-      }
-      Thread.sleep(250);
-    }
-    throw new IllegalStateException("the API did not become healthy; see " + server.log);
   }
 }

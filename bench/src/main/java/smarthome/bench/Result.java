@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import smarthome.testkit.Repo;
 
 /**
  * One benchmark's figures: printed as a table and a {@code RESULT <name> key=value ...} line, and
@@ -17,6 +20,17 @@ public final class Result {
   private final String name;
   private final Map<String, Object> headline = new LinkedHashMap<>();
   private final Map<String, Object> details = new LinkedHashMap<>();
+
+  /** bench/results, with its logs folder: results, charts and the child processes' logs go there. */
+  public static Path dir() {
+    Path r = Repo.root().resolve("bench/results");
+    try {
+      Files.createDirectories(r.resolve("logs"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return r;
+  }
 
   public Result(String name) {
     this.name = name;
@@ -63,7 +77,7 @@ public final class Result {
     doc.put("details", details);
     try {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValue(Repo.results().resolve(name + ".json").toFile(), doc);
+          .writeValue(dir().resolve(name + ".json").toFile(), doc);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -78,7 +92,7 @@ public final class Result {
 
   static double totalMemoryGib() {
     try {
-      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/meminfo"))) {
+      for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
         if (line.startsWith("MemTotal:")) {
           return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0;
         }

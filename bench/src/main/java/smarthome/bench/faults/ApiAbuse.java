@@ -1,16 +1,9 @@
 package smarthome.bench.faults;
 
-import com.zaxxer.hikari.HikariDataSource;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.Socket;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,8 +16,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import smarthome.common.kafka.TopicSpec;
 import smarthome.common.kafka.Topics;
-import smarthome.common.store.S3;
-import software.amazon.awssdk.services.s3.S3Client;
+import smarthome.testkit.ApiClient;
+import smarthome.testkit.Stores;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -34,13 +27,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 final class ApiAbuse {
   private final Harness h;
-  private final HikariDataSource pg;
   private final ApiProcess api;
   final List<String> failures = new ArrayList<>();
 
-  ApiAbuse(Harness h, HikariDataSource pg, ApiProcess api) {
+  ApiAbuse(Harness h, ApiProcess api) {
     this.h = h;
-    this.pg = pg;
     this.api = api;
   }
 
@@ -67,8 +58,8 @@ final class ApiAbuse {
       }
     }
     // an oversized upload, over a socket so the early answer is read while the body is still going
-    int big = bigUpload(knownDevice);
-    if (big == 413) {
+    String big = api.rawUpload(knownDevice, ApiProcess.WRITE, new byte[11 * 1024 * 1024])[0];
+    if (big != null && big.startsWith("HTTP/1.1 413")) {
       ok++;
     } else {
       failures.add("POST 11 MiB upload -> " + big + " (expected 413)");
@@ -186,20 +177,14 @@ final class ApiAbuse {
   }
 
   static byte[] multipart(String boundary, String filename, byte[] content) {
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] all = new byte[head.length + content.length + tail.length];
-    System.arraycopy(head, 0, all, 0, head.length);
-    System.arraycopy(content, 0, all, head.length, content.length);
-    System.arraycopy(tail, 0, all, head.length + content.length, tail.length);
-    return all;
+    return ApiClient.multipart(boundary, "file", filename, "application/octet-stream", content);
   }
 
   private int send(Req r) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(api.uri(r.path())).timeout(Duration.ofSeconds(30));
-    if (r.key() != null) {
-      b.header("Authorization", r.key().startsWith("Basic ") ? r.key() : "Bearer " + r.key());
+    boolean basic = r.key() != null && r.key().startsWith("Basic ");
+    HttpRequest.Builder b = api.request(r.path(), basic ? null : r.key()).timeout(Duration.ofSeconds(30));
+    if (basic) {
+      b.header("Authorization", r.key());
     }
     if (r.contentType() != null) {
       b.header("Content-Type", r.contentType());
@@ -207,7 +192,7 @@ final class ApiAbuse {
     b.method(r.method(), r.body() == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofByteArray(r.body()));
     try {
-      HttpResponse<String> resp = api.http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> resp = api.send(b.build());
       if (resp.statusCode() >= 400 && !resp.body().contains("\"status\":" + resp.statusCode())) {
         failures.add(r.method() + " " + cut(r.path()) + ": " + resp.statusCode() + " without the error shape");
       }
@@ -217,62 +202,19 @@ final class ApiAbuse {
     }
   }
 
-  private int bigUpload(String dev) throws Exception {
-    byte[] body = multipart("b", "big.jpg", new byte[11 * 1024 * 1024]);
-    try (Socket s = new Socket("127.0.0.1", api.port)) {
-      s.setSoTimeout(30_000);
-      var out = s.getOutputStream();
-      out.write(("POST /devices/" + dev + "/images HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-          + ApiProcess.WRITE + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: "
-          + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      Thread writer = new Thread(() -> {
-        try {
-          out.write(body);
-        } catch (java.io.IOException ignored) {
-          // the server answers and stops reading before the body is through
-        }
-      });
-      writer.setDaemon(true);
-      writer.start();
-      BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
-      String line = in.readLine();
-      while (line != null && line.startsWith("HTTP/1.1 100")) {
-        in.readLine();
-        line = in.readLine();
-      }
-      return line == null ? -1 : Integer.parseInt(line.split(" ")[1]);
-    }
-  }
-
   /** Counts and sums of every store, and Kafka's end offsets: equal before and after, or something got in. */
   Map<String, Object> fingerprint() throws Exception {
     Map<String, Object> f = new LinkedHashMap<>();
-    f.put("influxdb", h.stack.influxQuery("SELECT count(*) FROM sensor_data", false).replaceAll("\"time\",[0-9]+", ""));
-    try (Connection c = pg.getConnection(); Statement st = c.createStatement()) {
-      for (String table : new String[] {"devices", "system_logs", "device_images", "device_deletions", "device_state"}) {
-        try (ResultSet rs = st.executeQuery("select count(*) from " + table)) {
-          rs.next();
-          f.put("postgres." + table, rs.getLong(1));
-        }
-      }
+    // the counts of every field, without the time column
+    f.put("influxdb", Stores.rows(h.stores.influxQuery("SELECT count(*) FROM sensor_data")).stream()
+        .map(row -> row.subList(1, row.size())).toList());
+    for (String table : new String[] {"devices", "system_logs", "device_images", "device_deletions", "device_state"}) {
+      f.put("postgres." + table, h.stores.count("select count(*) from " + table));
     }
-    try (S3Client s3 = S3.client(h.stack.s3, 2)) {
-      long n = 0;
-      long bytes = 0;
-      String token = null;
-      do {
-        String t = token;
-        var page = s3.listObjectsV2(r -> r.bucket(h.stack.s3.bucket()).continuationToken(t));
-        for (S3Object o : page.contents()) {
-          n++;
-          bytes += o.size();
-        }
-        token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
-      } while (token != null);
-      f.put("s3.objects", n);
-      f.put("s3.bytes", bytes);
-    }
-    try (Admin admin = Admin.create(h.stack.kafka.clientProperties("faults-fingerprint"))) {
+    List<S3Object> objects = h.stores.objects("");
+    f.put("s3.objects", (long) objects.size());
+    f.put("s3.bytes", objects.stream().mapToLong(S3Object::size).sum());
+    try (Admin admin = Admin.create(h.stack.kafka().clientProperties("faults-fingerprint"))) {
       Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
       for (TopicSpec<?> t : Topics.all()) {
         for (var p : admin.describeTopics(List.of(t.name())).allTopicNames().get().get(t.name()).partitions()) {

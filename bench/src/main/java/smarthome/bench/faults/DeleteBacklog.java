@@ -61,8 +61,8 @@ final class DeleteBacklog {
     }
     double seconds = (System.nanoTime() - t1) / 1e9;
     long points = s.points(prefix);
-    long logs = s.count("select count(*) from system_logs where device_id like ?", prefix);
-    long devices = s.count("select count(*) from devices where device_id like ?", prefix);
+    long logs = h.stores.logs(prefix);
+    long devices = h.stores.devices(prefix);
     int api404 = api.send("GET", "/devices/" + dev, ApiProcess.READ).statusCode();
     boolean ok = drained && r.statusCode() == 200 && points == 0 && logs == 0 && devices == 0 && api404 == 404;
     return new Outcome("delete with backlog", backlog + backlog / 10, points + logs, 0, 0, seconds, ok,

@@ -2,7 +2,6 @@ package smarthome.bench.faults;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,12 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import smarthome.bench.Repo;
-import smarthome.bench.Stack;
-import smarthome.common.store.Postgres;
+import picocli.CommandLine;
+import smarthome.bench.Result;
+import smarthome.common.config.Env;
+import smarthome.testkit.StackSettings;
+import smarthome.testkit.Stores;
 
 /** {@code bin/faults [--quick]}: break things on purpose and count what survives. */
 @Command(name = "faults", mixinStandardHelpOptions = true,
@@ -39,14 +39,13 @@ public final class FaultsMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Stack stack = new Stack();
-    Harness h = new Harness(stack);
+    StackSettings stack = StackSettings.from(Env.load());
     List<Outcome> outcomes = new ArrayList<>();
     List<String> abuseFailures = new ArrayList<>();
     long t0 = System.nanoTime();
-    try (HikariDataSource pg = Postgres.pool(stack.postgres, "faults", 3)) {
-      Postgres.migrate(pg);
-      Scenarios s = new Scenarios(h, pg, quick);
+    try (Stores stores = new Stores(stack)) {
+      Harness h = new Harness(stack, stores);
+      Scenarios s = new Scenarios(h, quick);
       Map<String, Scenario> plan = new LinkedHashMap<>();
       plan.put("kill", s::killWorker);
       plan.put("influxdb", () -> s.outage("influxdb", "readings"));
@@ -58,7 +57,7 @@ public final class FaultsMain implements Callable<Integer> {
       try (ApiProcess api = new ApiProcess(h)) {
         plan.put("delete", () -> new DeleteBacklog(h, s, api).run());
         plan.put("abuse", () -> {
-          ApiAbuse abuse = new ApiAbuse(h, pg, api);
+          ApiAbuse abuse = new ApiAbuse(h, api);
           Outcome o = abuse.run("abuse-target-1");
           abuseFailures.addAll(abuse.failures);
           return o;
@@ -120,7 +119,7 @@ public final class FaultsMain implements Callable<Integer> {
     doc.put("scenarios", outcomes);
     doc.put("abuse_failures", abuseFailures);
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValue(Repo.results().resolve("faults.json").toFile(), doc);
-    Files.writeString(Repo.results().resolve("faults-table.md"), table);
+        .writeValue(Result.dir().resolve("faults.json").toFile(), doc);
+    Files.writeString(Result.dir().resolve("faults-table.md"), table);
   }
 }

@@ -1,27 +1,26 @@
 package smarthome.bench.faults;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import smarthome.bench.Proc;
-import smarthome.bench.Repo;
+import smarthome.bench.Launch;
+import smarthome.bench.Result;
 import smarthome.bench.Scrape;
-import smarthome.bench.Stack;
+import smarthome.testkit.JavaProcess;
+import smarthome.testkit.StackCommand;
+import smarthome.testkit.StackSettings;
+import smarthome.testkit.Stores;
 
-/** What every scenario needs: the stack, worker and API processes, and bin/stack stop/start. */
+/** What every scenario needs: the stack and its stores, worker processes, and bin/stack stop/start. */
 final class Harness {
-  final Stack stack;
-  final int base;
+  final StackSettings stack;
+  final Stores stores;
   private int seq;
 
-  Harness(Stack stack) {
+  Harness(StackSettings stack, Stores stores) {
     this.stack = stack;
-    this.base = Integer.parseInt(stack.env.getOrDefault("SMARTHOME_PORT_BASE", "25000"));
+    this.stores = stores;
   }
 
   static String prefix(String tag) {
@@ -30,16 +29,14 @@ final class Harness {
 
   /** A worker process on the given sinks, with its metrics on a port of its own. */
   Worker worker(String sinks, String group) {
-    int port = base + 410 + (seq++ % 50);
-    Proc p = Proc.java("faults-worker-" + sinks.replace(',', '-') + "-" + seq,
-        stack.childEnv(Map.of("INGEST_GROUP_PREFIX", group, "INGEST_BACKOFF_MAX_MS", "2000")),
-        List.of("-Xmx256m", "-XX:+UseParallelGC", "-jar",
-            Repo.jar("ingest-worker", "ingest-worker-all.jar").toString(), "--sinks", sinks,
-            "--metrics-port", Integer.toString(port)));
+    int port = stack.portBase() + 410 + (seq++ % 50);
+    JavaProcess p = Launch.worker("faults-worker-" + sinks.replace(',', '-') + "-" + seq, stack,
+        Map.of("INGEST_GROUP_PREFIX", group, "INGEST_BACKOFF_MAX_MS", "2000"),
+        List.of("-Xmx256m", "-XX:+UseParallelGC"), sinks, port);
     return new Worker(p, new Scrape(port), sinks);
   }
 
-  record Worker(Proc proc, Scrape scrape, String sinks) implements AutoCloseable {
+  record Worker(JavaProcess proc, Scrape scrape, String sinks) implements AutoCloseable {
     double written(String sink) {
       return Scrape.sum(scrape.text(), "smarthome_sink_records_written_total", "sink=\"" + sink + "\"");
     }
@@ -59,17 +56,8 @@ final class Harness {
   }
 
   /** bin/stack on the faults instance: stop or start one server. */
-  void stackCommand(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(Repo.root().resolve("bin/stack").toString()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(Repo.results().resolve("logs/faults-stack.log").toFile()));
-    pb.environment().putAll(stack.env);
-    Process p = pb.start();
-    if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IllegalStateException("bin/stack " + String.join(" ", args) + " failed; see "
-          + Repo.results().resolve("logs/faults-stack.log"));
-    }
+  void stackCommand(String... args) {
+    StackCommand.run(stack.env(), Result.dir().resolve("logs/faults-stack.log"), args);
   }
 
   /**
@@ -100,9 +88,5 @@ final class Harness {
   @FunctionalInterface
   interface Check {
     boolean ok() throws Exception;
-  }
-
-  Path results() {
-    return Repo.results();
   }
 }

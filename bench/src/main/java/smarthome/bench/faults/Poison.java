@@ -22,9 +22,9 @@ import smarthome.common.images.ImageType;
 import smarthome.common.images.Images;
 import smarthome.common.json.Timestamps;
 import smarthome.common.kafka.Topics;
-import smarthome.ingest.pipeline.DeadLetterScan;
 import smarthome.producer.publish.Publisher;
 import smarthome.producer.publish.PublisherOptions;
+import smarthome.testkit.DeadLetterScan;
 
 /** 5. A corpus of distinct poison events mixed into good traffic. */
 final class Poison {
@@ -49,7 +49,7 @@ final class Poison {
     Map<String, byte[]> readings = corpus(dev, now);
     List<Sent> poison = new ArrayList<>();
     int good = 0;
-    try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Publisher.properties(h.stack.kafka,
+    try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Publisher.properties(h.stack.kafka(),
         PublisherOptions.defaults("faults-poison")), new StringSerializer(), new ByteArraySerializer())) {
       long t = Instant.now().minusSeconds(3600).toEpochMilli();
       for (Map.Entry<String, byte[]> e : readings.entrySet()) {
@@ -188,7 +188,7 @@ final class Poison {
   }
 
   private Map<String, Map<String, String>> deadLetters(List<Sent> expected) {
-    return DeadLetterScan.bySource(h.stack.kafka.clientProperties("faults-dlq-reader"),
+    return DeadLetterScan.bySource(h.stack.kafka().clientProperties("faults-dlq-reader"),
         expected.stream().map(Sent::coordinates).toList(), Duration.ofSeconds(90));
   }
 }

@@ -1,9 +1,5 @@
 package smarthome.bench.faults;
 
-import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.influxdb.dto.QueryResult;
 import smarthome.common.devices.DeviceType;
 import smarthome.common.images.ImageMeta;
 import smarthome.common.images.ImageType;
@@ -31,17 +28,15 @@ import smarthome.producer.simulator.PublishingEvents;
 /** The delivery scenarios: kill -9, store outages, a broker restart, a rebalance. */
 final class Scenarios {
   private final Harness h;
-  private final HikariDataSource pg;
   private final boolean quick;
 
-  Scenarios(Harness h, HikariDataSource pg, boolean quick) {
+  Scenarios(Harness h, boolean quick) {
     this.h = h;
-    this.pg = pg;
     this.quick = quick;
   }
 
   Publisher publisher(String id) {
-    return Publisher.create(h.stack.kafka, PublisherOptions.defaults(id));
+    return Publisher.create(h.stack.kafka(), PublisherOptions.defaults(id));
   }
 
   long backfill(String prefix, int devices, int minutes, List<DeviceType> mix) {
@@ -55,18 +50,8 @@ final class Scenarios {
     }
   }
 
-  long points(String prefix) throws Exception {
-    return h.stack.influxPoints(prefix);
-  }
-
-  long count(String sql, String prefix) throws Exception {
-    try (Connection c = pg.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, prefix + "%");
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+  long points(String prefix) {
+    return h.stores.points(prefix);
   }
 
   /** 1. kill -9 of the readings worker three times during the run, restarted each time. */
@@ -127,8 +112,8 @@ final class Scenarios {
   private long stored(String sink, String prefix) throws Exception {
     return switch (sink) {
       case "readings" -> points(prefix);
-      case "logs" -> count("select count(*) from system_logs where device_id like ?", prefix);
-      default -> count("select count(*) from device_images where device_id like ?", prefix);
+      case "logs" -> h.stores.logs(prefix);
+      default -> h.stores.images(prefix);
     };
   }
 
@@ -170,7 +155,7 @@ final class Scenarios {
     AtomicLong sent = new AtomicLong();
     double recover;
     try (Harness.Worker w = h.worker("readings", "faults")) {
-      Publisher p = Publisher.create(h.stack.kafka, PublisherOptions.defaults("faults-kafka")
+      Publisher p = Publisher.create(h.stack.kafka(), PublisherOptions.defaults("faults-kafka")
           .withMaxBlock(Duration.ofSeconds(120)).withDeliveryTimeout(Duration.ofSeconds(180)));
       AtomicBoolean stop = new AtomicBoolean();
       Thread traffic = new Thread(() -> {
@@ -223,15 +208,14 @@ final class Scenarios {
   }
 
   /** How many of the acknowledged (device@millis) points InfluxDB holds. */
-  private long storedAmong(String prefix, Set<String> acked) throws Exception {
-    String body = h.stack.influxQuery("SELECT battery_level FROM sensor_data WHERE device_id =~ /^" + prefix
-        + "/ GROUP BY device_id", false);
-    var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+  private long storedAmong(String prefix, Set<String> acked) {
+    List<QueryResult.Series> series = h.stores.influxQuery("SELECT battery_level FROM sensor_data WHERE device_id =~ /^"
+        + prefix + "/ GROUP BY device_id").getResults().get(0).getSeries();
     long n = 0;
-    for (var series : root.path("results").path(0).path("series")) {
-      String device = series.path("tags").path("device_id").asText();
-      for (var row : series.path("values")) {
-        if (acked.contains(device + "@" + row.get(0).asLong())) {
+    for (QueryResult.Series s : series == null ? List.<QueryResult.Series>of() : series) {
+      String device = s.getTags().get("device_id");
+      for (List<Object> row : s.getValues()) {
+        if (acked.contains(device + "@" + ((Number) row.get(0)).longValue())) {
           n++;
         }
       }

@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import smarthome.common.testing.TestStack;
-import smarthome.common.testing.WorkerProcess;
+import smarthome.testkit.TestStack;
+import smarthome.testkit.WorkerProcess;
 
 /**
  * SIGTERM on the real worker jar, logging to a file through a buffered appender (as operators
@@ -45,7 +45,7 @@ class GracefulStopIT {
         """.replace("FILE</file>", file + "</file>"));
     ProcessBuilder pb = new ProcessBuilder(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-Dlogback.configurationFile=" + config.toAbsolutePath(), "-jar", WorkerProcess.jar(),
+        "-Dlogback.configurationFile=" + config.toAbsolutePath(), "-jar", WorkerProcess.jar().toString(),
         "--sinks", "devices", "--metrics-port", "-1")
         .redirectErrorStream(true).redirectOutput(console.toFile());
     pb.environment().putAll(TestStack.env());

@@ -33,7 +33,7 @@ import smarthome.common.images.S3Keys;
 import smarthome.common.logs.LogCodec;
 import smarthome.common.store.Postgres;
 import smarthome.common.store.S3;
-import smarthome.common.testing.TestStack;
+import smarthome.testkit.TestStack;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 

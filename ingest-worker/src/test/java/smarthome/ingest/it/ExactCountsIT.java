@@ -8,16 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import smarthome.common.images.Images;
-import smarthome.common.testing.WorkerProcess;
 import smarthome.producer.simulator.Fleet;
 import smarthome.producer.simulator.PublishingEvents;
+import smarthome.testkit.JavaProcess;
+import smarthome.testkit.Stores;
+import smarthome.testkit.TestStack;
+import smarthome.testkit.WorkerProcess;
 
 /** N events of each kind published, exactly N stored; image bytes match their sha256. */
 class ExactCountsIT {
   @Test
   void everyEventIsStoredExactlyOnce() throws Exception {
     String prefix = Traffic.prefix("exact");
-    try (Stores stores = new Stores(); WorkerProcess worker = WorkerProcess.start("readings,devices,logs,images")) {
+    try (Stores stores = TestStack.stores(); JavaProcess worker = WorkerProcess.start("readings,devices,logs,images")) {
       // Given a backfill of 20 devices (4 cameras) over 16 h at one reading a minute
       PublishingEvents.Counts sent = Traffic.backfill(prefix, 20, Fleet.defaultMix(),
           Duration.ofHours(16), Duration.ofMinutes(1), 10, 3, Traffic.now());
@@ -49,7 +52,7 @@ class ExactCountsIT {
   void replayingTheSameEventsStoresNothingTwice() throws Exception {
     String prefix = Traffic.prefix("replay");
     java.time.Instant end = Traffic.now();
-    try (Stores stores = new Stores(); WorkerProcess worker = WorkerProcess.start("readings,logs")) {
+    try (Stores stores = TestStack.stores(); JavaProcess worker = WorkerProcess.start("readings,logs")) {
       // Given the same backfill (same seed, same window) published twice
       PublishingEvents.Counts first = Traffic.backfill(prefix, 5, Fleet.defaultMix(),
           Duration.ofHours(2), Duration.ofMinutes(1), 10, 0, end);

@@ -8,15 +8,18 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import smarthome.common.devices.DeviceType;
-import smarthome.common.testing.WorkerProcess;
 import smarthome.producer.simulator.PublishingEvents;
+import smarthome.testkit.JavaProcess;
+import smarthome.testkit.Stores;
+import smarthome.testkit.TestStack;
+import smarthome.testkit.WorkerProcess;
 
 /** kill -9 in the middle of a 200k-reading run, then a restart: all present, none doubled. */
 class KillRestartIT {
   @Test
   void aKilledWorkerLosesNothingAfterRestart() throws Exception {
     String prefix = Traffic.prefix("kill");
-    try (Stores stores = new Stores()) {
+    try (Stores stores = TestStack.stores()) {
       // Given 200,000 readings (100 devices x 2000 minutes) waiting in Kafka, and logs beside them
       PublishingEvents.Counts sent = Traffic.backfill(prefix, 100,
           List.of(DeviceType.THERMOSTAT, DeviceType.DOOR_LOCK), Duration.ofMinutes(2000),
@@ -24,7 +27,7 @@ class KillRestartIT {
       assertEquals(200_000, sent.readings());
 
       // When the worker is killed with SIGKILL part-way through
-      WorkerProcess first = WorkerProcess.start("readings,logs");
+      JavaProcess first = WorkerProcess.start("readings,logs");
       await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
           .until(() -> stores.points(prefix) >= 40_000);
       first.kill9();
@@ -32,7 +35,7 @@ class KillRestartIT {
       long atKill = stores.points(prefix);
 
       // And started again
-      try (WorkerProcess second = WorkerProcess.start("readings,logs")) {
+      try (JavaProcess second = WorkerProcess.start("readings,logs")) {
         // Then every reading and log arrives, and none twice
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
             .until(() -> stores.points(prefix) == sent.readings() && stores.logs(prefix) == sent.logs());

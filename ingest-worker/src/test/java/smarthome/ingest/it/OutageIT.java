@@ -9,9 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import smarthome.common.devices.DeviceType;
-import smarthome.common.testing.TestStack;
-import smarthome.common.testing.WorkerProcess;
 import smarthome.producer.simulator.PublishingEvents;
+import smarthome.testkit.JavaProcess;
+import smarthome.testkit.Stores;
+import smarthome.testkit.TestStack;
+import smarthome.testkit.WorkerProcess;
 
 /**
  * A store stopped for 20 s in the middle of a run, then started: everything arrives, and the worker
@@ -41,7 +43,7 @@ class OutageIT {
   private void outage(String server, String sink, String tag, List<DeviceType> mix, int logs,
       int images, boolean readings) throws Exception {
     String prefix = Traffic.prefix(tag);
-    try (Stores stores = new Stores(); WorkerProcess worker = WorkerProcess.start(sink)) {
+    try (Stores stores = TestStack.stores(); JavaProcess worker = WorkerProcess.start(sink)) {
       // Given a first half that the worker stores
       PublishingEvents.Counts a = Traffic.backfill(prefix + "a", 10, mix, Duration.ofHours(10),
           Duration.ofMinutes(1), logs, images, Traffic.now());
@@ -64,7 +66,7 @@ class OutageIT {
       assertEquals(expected, await().ignoreExceptions().until(
           () -> stored(stores, prefix, readings, logs, images), n -> n >= 0));
       assertTrue(worker.alive());
-      assertTrue(worker.logText().contains("store unavailable"), "the outage was noticed and retried");
+      assertTrue(worker.output().contains("store unavailable"), "the outage was noticed and retried");
     }
   }
 

@@ -25,12 +25,14 @@ import smarthome.common.images.ImageType;
 import smarthome.common.images.Images;
 import smarthome.common.json.Timestamps;
 import smarthome.common.kafka.Topics;
-import smarthome.common.testing.TestStack;
-import smarthome.common.testing.WorkerProcess;
+import smarthome.ingest.pipeline.DeadLetters;
 import smarthome.producer.publish.Publisher;
 import smarthome.producer.publish.PublisherOptions;
-import smarthome.ingest.pipeline.DeadLetterScan;
-import smarthome.ingest.pipeline.DeadLetters;
+import smarthome.testkit.DeadLetterScan;
+import smarthome.testkit.JavaProcess;
+import smarthome.testkit.Stores;
+import smarthome.testkit.TestStack;
+import smarthome.testkit.WorkerProcess;
 
 /**
  * Valid events mixed with 30 kinds of poison: every bad one lands in its dead-letter topic with
@@ -76,7 +78,7 @@ class PoisonIT {
     badIds.put("quote in id", dev + "\\\"x");
     badIds.put("65 chars id", "d".repeat(65));
     badIds.put("unicode id", dev + "\u00e9");
-    try (Stores stores = new Stores(); Publisher goodOnes = Traffic.publisher();
+    try (Stores stores = TestStack.stores(); Publisher goodOnes = Traffic.publisher();
          KafkaProducer<String, byte[]> raw = rawProducer()) {
       List<Sent> poison = new ArrayList<>();
       int goodCount = 0;
@@ -119,7 +121,7 @@ class PoisonIT {
       raw.flush();
       assertTrue(poison.size() >= 30, poison.size() + " kinds");
 
-      try (WorkerProcess worker = WorkerProcess.start("readings,devices,logs,images")) {
+      try (JavaProcess worker = WorkerProcess.start("readings,devices,logs,images")) {
         // Then every good reading is stored
         int expected = goodCount;
         await().atMost(Duration.ofSeconds(90)).until(() -> stores.points(prefix) == expected);

@@ -7,22 +7,25 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import smarthome.common.devices.DeviceType;
-import smarthome.common.testing.WorkerProcess;
 import smarthome.producer.simulator.PublishingEvents;
+import smarthome.testkit.JavaProcess;
+import smarthome.testkit.Stores;
+import smarthome.testkit.TestStack;
+import smarthome.testkit.WorkerProcess;
 
 /** Two worker processes on one sink, one joining and one leaving mid-run: exact counts. */
 class RebalanceIT {
   @Test
   void aJoiningAndALeavingWorkerLoseAndDoubleNothing() throws Exception {
     String prefix = Traffic.prefix("rebal");
-    try (Stores stores = new Stores()) {
+    try (Stores stores = TestStack.stores()) {
       PublishingEvents.Counts sent = Traffic.backfill(prefix, 60,
           List.of(DeviceType.SMART_PLUG, DeviceType.MOTION_SENSOR), Duration.ofMinutes(2000),
           Duration.ofMinutes(1), 10, 0, Traffic.now());
-      WorkerProcess first = WorkerProcess.start("readings,logs");
+      JavaProcess first = WorkerProcess.start("readings,logs");
       await().atMost(Duration.ofSeconds(90)).until(() -> stores.points(prefix) >= 15_000);
       // a second worker joins: the partitions are shared
-      try (WorkerProcess second = WorkerProcess.start("readings,logs")) {
+      try (JavaProcess second = WorkerProcess.start("readings,logs")) {
         await().atMost(Duration.ofSeconds(90)).until(() -> stores.points(prefix) >= 60_000);
         // the first one leaves (SIGTERM): its partitions move to the second
         assertEquals(0, first.stop(), "a graceful stop exits 0");

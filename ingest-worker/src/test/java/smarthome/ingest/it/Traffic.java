@@ -10,9 +10,9 @@ import smarthome.producer.publish.Publisher;
 import smarthome.producer.publish.PublisherOptions;
 import smarthome.producer.simulator.Backfill;
 import smarthome.producer.simulator.Fleet;
-import smarthome.producer.simulator.PublishingEvents;
 import smarthome.producer.simulator.Progress;
-import smarthome.common.testing.TestStack;
+import smarthome.producer.simulator.PublishingEvents;
+import smarthome.testkit.TestStack;
 
 /** Test traffic from the simulator's library, under a prefix no other test uses. */
 final class Traffic {

@@ -13,8 +13,11 @@ import smarthome.common.devices.DeviceType;
 import smarthome.common.logs.LogEvent;
 import smarthome.common.logs.LogLevel;
 import smarthome.common.readings.Reading;
-import smarthome.common.testing.WorkerProcess;
 import smarthome.producer.publish.Publisher;
+import smarthome.testkit.JavaProcess;
+import smarthome.testkit.Stores;
+import smarthome.testkit.TestStack;
+import smarthome.testkit.WorkerProcess;
 
 /** Events of a deleted device stamped before its DELETE never come back; later ones are a new life. */
 class WatermarkIT {
@@ -23,7 +26,7 @@ class WatermarkIT {
     String prefix = Traffic.prefix("wm");
     String device = prefix + "1";
     Instant deletedAt = Traffic.now().minusSeconds(60);
-    try (Stores stores = new Stores()) {
+    try (Stores stores = TestStack.stores()) {
       // Given the device was deleted (the API records the watermark first)
       stores.exec("insert into device_deletions (device_id, deleted_at) values (?, ?) "
           + "on conflict (device_id) do update set deleted_at = excluded.deleted_at",
@@ -46,7 +49,7 @@ class WatermarkIT {
         }
       }
       // When the worker drains the topics
-      try (WorkerProcess worker = WorkerProcess.start("readings,logs")) {
+      try (JavaProcess worker = WorkerProcess.start("readings,logs")) {
         // Then only what was stamped after the deletion is stored
         await().atMost(Duration.ofSeconds(90)).until(() ->
             stores.points(prefix) == 30 && stores.logs(prefix) == 30);

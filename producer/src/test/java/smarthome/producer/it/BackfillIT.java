@@ -17,8 +17,8 @@ import smarthome.common.images.Images;
 import smarthome.common.kafka.Topics;
 import smarthome.common.logs.LogCodec;
 import smarthome.common.readings.ReadingCodec;
-import smarthome.common.testing.TestStack;
 import smarthome.producer.simulator.SimulatorCli;
+import smarthome.testkit.TestStack;
 
 class BackfillIT {
   @Test

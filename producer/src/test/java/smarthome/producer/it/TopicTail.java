@@ -13,7 +13,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import smarthome.common.testing.TestStack;
+import smarthome.testkit.TestStack;
 
 /** Reads what was appended to a topic between two points in time (end offsets before and after). */
 final class TopicTail implements AutoCloseable {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import smarthome.common.testing.TestStack;
+import smarthome.testkit.TestStack;
 
 /** Each error status every endpoint can return, always in the one JSON shape, never a 500. */
 class ApiErrorsIT {
@@ -49,9 +48,7 @@ class ApiErrorsIT {
   }
 
   HttpResponse<String> call(Case c) throws Exception {
-    HttpRequest.Builder b = api.request(c.path(), c.key());
-    b.method(c.method(), HttpRequest.BodyPublishers.noBody());
-    return api.send(b.build());
+    return api.send(c.method(), c.path(), c.key());
   }
 
   @Test

@@ -21,8 +21,8 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import smarthome.common.store.Postgres;
 import smarthome.common.store.S3;
-import smarthome.common.testing.TestStack;
 import smarthome.ingest.archive.LogArchiver;
+import smarthome.testkit.TestStack;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Archived log days through the API: listed with presigned URLs, and gone after a DELETE. */

@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 import smarthome.common.devices.Device;
 import smarthome.common.devices.DeviceType;
 import smarthome.common.readings.Reading;
-import smarthome.common.testing.TestStack;
-import smarthome.common.testing.WorkerProcess;
 import smarthome.producer.publish.Publisher;
 import smarthome.producer.publish.PublisherOptions;
+import smarthome.testkit.JavaProcess;
+import smarthome.testkit.TestStack;
+import smarthome.testkit.WorkerProcess;
 
 /**
  * Live state through the real state processor (its own process): devices reporting are online with
@@ -39,7 +40,7 @@ class StateIT {
         "STATE_OFFLINE_MIN_MS", Long.toString(OFFLINE_MIN_MS), "STATE_PUNCTUATE_MS", "500",
         "INGEST_GROUP_PREFIX", "it-state");
     try (Api api = Api.start(); Publisher p = Publisher.create(TestStack.kafka(), PublisherOptions.defaults("it-state"))) {
-      WorkerProcess state = WorkerProcess.start("state", env);
+      JavaProcess state = WorkerProcess.start("state", env);
       try {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String warm = prefix + "warm";

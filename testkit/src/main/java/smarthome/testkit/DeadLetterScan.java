@@ -1,4 +1,4 @@
-package smarthome.ingest.pipeline;
+package smarthome.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,6 +21,12 @@ import smarthome.common.kafka.Topics;
  * the poison tests and the fault suite to check that every refused record arrived with a reason.
  */
 public final class DeadLetterScan {
+  // The worker's DeadLetters names them too; spelled here as the README's contract, so a test that
+  // reads dead letters through this scan notices when the worker renames one.
+  static final String SOURCE_TOPIC = "dlq.source.topic";
+  static final String SOURCE_PARTITION = "dlq.source.partition";
+  static final String SOURCE_OFFSET = "dlq.source.offset";
+
   /** The dead-letter topics of the four sink topics. */
   public static final List<String> TOPICS = List.of(Topics.READINGS.name() + ".dlq",
       Topics.LOGS.name() + ".dlq", Topics.DEVICES.name() + ".dlq", Topics.IMAGES.name() + ".dlq");
@@ -53,8 +59,8 @@ public final class DeadLetterScan {
         for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(300))) {
           Map<String, String> headers = new HashMap<>();
           r.headers().forEach(x -> headers.put(x.key(), new String(x.value(), StandardCharsets.UTF_8)));
-          out.put(headers.get(DeadLetters.H_SOURCE_TOPIC) + "/" + headers.get(DeadLetters.H_SOURCE_PARTITION)
-              + "/" + headers.get(DeadLetters.H_SOURCE_OFFSET), headers);
+          out.put(headers.get(SOURCE_TOPIC) + "/" + headers.get(SOURCE_PARTITION) + "/"
+              + headers.get(SOURCE_OFFSET), headers);
         }
       }
     }

@@ -1,4 +1,4 @@
-package smarthome.common.store;
+package smarthome.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +13,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import smarthome.common.testing.TestStack;
+import smarthome.common.store.Postgres;
 
 class PostgresSmokeIT {
   @Test

@@ -1,4 +1,4 @@
-package smarthome.common.store;
+package smarthome.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +26,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import smarthome.common.kafka.TopicSpec;
 import smarthome.common.kafka.Topics;
-import smarthome.common.testing.TestStack;
 
 class KafkaSmokeIT {
   @Test

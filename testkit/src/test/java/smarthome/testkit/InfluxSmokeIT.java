@@ -1,4 +1,4 @@
-package smarthome.common.store;
+package smarthome.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,7 +14,7 @@ import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
 import org.junit.jupiter.api.Test;
 import smarthome.common.config.InfluxSettings;
-import smarthome.common.testing.TestStack;
+import smarthome.common.store.Influx;
 
 class InfluxSmokeIT {
   final InfluxSettings settings = TestStack.influx();
