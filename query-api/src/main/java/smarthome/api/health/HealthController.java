@@ -23,7 +23,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.influxdb.InfluxDB;
 import smarthome.api.ApiConfig;
-import smarthome.api.SchemaMigrator;
+import smarthome.api.infra.SchemaMigrator;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** GET /health: each store and Kafka, checked in parallel with short timeouts; 503 if one is down. */

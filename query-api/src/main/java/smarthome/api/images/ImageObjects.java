@@ -1,0 +1,41 @@
+package smarthome.api.images;
+
+import io.micronaut.http.MediaType;
+import io.micronaut.http.server.types.files.StreamedFile;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Optional;
+import smarthome.api.ApiConfig;
+import smarthome.api.infra.StoreCalls;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/** Image bytes in S3, streamed to the client rather than read into memory. */
+@Singleton
+public class ImageObjects {
+  private final S3Client s3;
+  private final String bucket;
+  private final Clock clock = Clock.systemUTC();
+
+  public ImageObjects(S3Client s3, ApiConfig config) {
+    this.s3 = s3;
+    this.bucket = config.s3.bucket();
+  }
+
+  /** The object as a file for the response, which then owns (and closes) the stream; empty when S3 no longer has it. */
+  public Optional<StreamedFile> open(String key, MediaType type) {
+    ResponseInputStream<GetObjectResponse> in = StoreCalls.s3(() -> {
+      try {
+        return s3.getObject(r -> r.bucket(bucket).key(key));
+      } catch (NoSuchKeyException e) {
+        return null;
+      }
+    });
+    if (in == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new StreamedFile(in, type, clock.millis(), in.response().contentLength()));
+  }
+}
