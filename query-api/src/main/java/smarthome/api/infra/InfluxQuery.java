@@ -4,12 +4,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.influxdb.InfluxDB;
 import org.influxdb.dto.QueryResult;
-import smarthome.api.errors.StoreUnavailableException;
 import smarthome.common.store.InfluxStatements;
 
 /**
- * InfluxQL on the API's client, through {@link InfluxStatements} (values bound, never spliced);
- * any failure is a 503 naming InfluxDB.
+ * InfluxQL on the API's client, through {@link InfluxStatements} (values bound, never spliced).
+ * Failures are sorted by {@link InfluxErrors}: unreachable or overloaded is a 503, a statement of
+ * ours that InfluxDB refuses is a 500, a request larger than InfluxDB's limits a 422.
  */
 public class InfluxQuery {
   private final InfluxDB influx;
@@ -30,12 +30,12 @@ public class InfluxQuery {
     return InfluxStatements.firstSeries(run(influxql, params));
   }
 
-  /** Any work against InfluxDB (e.g. a shared eraser), its failures a 503 as above. */
+  /** Any work against InfluxDB (e.g. a shared eraser), its failures sorted as above. */
   public <T> T call(String statement, Supplier<T> work) {
     try {
       return work.get();
     } catch (RuntimeException e) {
-      throw new StoreUnavailableException("influxdb", e);
+      throw InfluxErrors.translate(e, statement);
     }
   }
 }
