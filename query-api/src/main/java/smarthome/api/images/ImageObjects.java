@@ -3,8 +3,11 @@ package smarthome.api.images;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.server.types.files.StreamedFile;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 import smarthome.api.ApiConfig;
 import smarthome.api.infra.StoreCalls;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -24,7 +27,11 @@ public class ImageObjects {
     this.bucket = config.s3.bucket();
   }
 
-  /** The object as a file for the response, which then owns (and closes) the stream; empty when S3 no longer has it. */
+  /**
+   * The object as a file for the response, which then owns (and closes) the stream; empty when S3
+   * no longer has it. Should anything fail once the object is open, the stream is closed here, so
+   * a failed request never keeps an S3 connection from the pool.
+   */
   public Optional<StreamedFile> open(String key, MediaType type) {
     ResponseInputStream<GetObjectResponse> in = StoreCalls.s3(() -> {
       try {
@@ -36,6 +43,23 @@ public class ImageObjects {
     if (in == null) {
       return Optional.empty();
     }
-    return Optional.of(new StreamedFile(in, type, clock.millis(), in.response().contentLength()));
+    return Optional.of(closedOnFailure(in, () -> {
+      Long length = in.response().contentLength(); // absent when S3 streams it chunked
+      return new StreamedFile(in, type, clock.millis(), length == null ? -1 : length);
+    }));
+  }
+
+  /** What {@code build} returns from an open stream; if it throws, the stream is closed first. */
+  static <T> T closedOnFailure(InputStream in, Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (RuntimeException | Error e) {
+      try {
+        in.close();
+      } catch (IOException | RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
   }
 }

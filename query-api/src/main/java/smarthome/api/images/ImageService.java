@@ -70,7 +70,10 @@ public class ImageService {
     return rows;
   }
 
-  /** The bytes of one image. */
+  /**
+   * The bytes of one image. Everything the response needs is worked out before S3 is asked, so
+   * nothing can fail between opening the object and handing its stream over.
+   */
   public ImageFile open(String id, UUID image) {
     ImageRepository.Row row = index.find(id, image).orElseThrow(() ->
         ApiException.notFound("image " + image + " of device " + Text.quote(id) + " not found"));
