@@ -1,7 +1,6 @@
 package smarthome.api.devices;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -15,12 +14,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import smarthome.api.ApiConfig;
-import smarthome.api.Params;
 import smarthome.api.errors.ApiException;
+import smarthome.api.http.KnownDevices;
+import smarthome.api.http.Paging;
+import smarthome.api.http.Params;
 import smarthome.common.devices.DeviceType;
 import smarthome.common.json.Text;
 
@@ -70,27 +69,9 @@ public class DeviceController {
     }
     String cursor = after == null ? null : Params.deviceId(after);
     int n = Params.limit(limit, config.pageSize, config.maxPageSize);
-    List<DeviceView> page = devices.list(deviceType, loc, status, cursor, n + 1);
-    MutableHttpResponse<List<DeviceView>> r;
-    if (page.size() > n) {
-      page = page.subList(0, n);
-      StringBuilder next = new StringBuilder("/devices?limit=").append(n)
-          .append("&after=").append(enc(page.get(n - 1).deviceId()));
-      if (deviceType != null) {
-        next.append("&device_type=").append(enc(deviceType));
-      }
-      if (loc != null) {
-        next.append("&location=").append(enc(loc));
-      }
-      if (status != null) {
-        next.append("&status=").append(status);
-      }
-      r = HttpResponse.ok(page);
-      r.header("Link", "<" + next + ">; rel=\"next\"");
-    } else {
-      r = HttpResponse.ok(page);
-    }
-    return r;
+    return Paging.page(devices.list(deviceType, loc, status, cursor, n + 1), n,
+        last -> Paging.Link.to("/devices").param("limit", n).param("after", last.deviceId())
+            .param("device_type", deviceType).param("location", loc).param("status", status));
   }
 
   @Get("/devices/{device_id}")
@@ -100,8 +81,7 @@ public class DeviceController {
   @ApiResponse(responseCode = "404", description = "unknown device")
   public DeviceView get(@PathVariable("device_id") String deviceId) {
     String id = Params.deviceId(deviceId);
-    return devices.find(id).orElseThrow(() ->
-        ApiException.notFound("device " + Text.quote(id) + " not found"));
+    return devices.find(id).orElseThrow(() -> KnownDevices.notFound(id));
   }
 
   @Delete("/devices/{device_id}")
@@ -126,9 +106,5 @@ public class DeviceController {
   @Operation(summary = "The locations of the known devices")
   public List<String> locations() {
     return devices.distinct("location");
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 }

@@ -1,37 +1,32 @@
 package smarthome.api.devices;
 
-import com.zaxxer.hikari.HikariDataSource;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import smarthome.api.Sql;
+import smarthome.api.infra.Sql;
+import smarthome.api.infra.SqlQuery;
+import smarthome.common.json.InvalidEventException;
+import smarthome.common.json.Timestamps;
+import smarthome.common.state.DeviceStatus;
+import smarthome.common.state.DeviceStatusJson;
 
-/** Device rows and deletion watermarks in PostgreSQL. */
+/** Device rows with their live state, and deletion watermarks, in PostgreSQL. */
 @Singleton
 public class DeviceRepository {
   private static final String COLUMNS = "d.device_id, d.device_type, d.location, d.manufacturer, "
       + "d.model, d.firmware_version, d.last_maintenance, d.created_at, d.updated_at, s.status, "
       + "s.last_seen, s.readings_last_hour, s.latest::text as latest";
   private static final String FROM = " from devices d left join device_state s on s.device_id = d.device_id";
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
-
-  /** What the API needs to know about a device id before it reads a store. */
-  public record Lookup(Optional<String> deviceType, Optional<Instant> deletedAt) {
-    public boolean known() {
-      return deviceType.isPresent();
-    }
-  }
 
   private final Sql sql;
 
-  public DeviceRepository(HikariDataSource ds) {
-    this.sql = new Sql(ds);
+  public DeviceRepository(Sql sql) {
+    this.sql = sql;
   }
 
   public Optional<DeviceView> find(String id) {
@@ -40,12 +35,12 @@ public class DeviceRepository {
   }
 
   /** One round trip: the device's type (if it has metadata) and its deletion watermark (if any). */
-  public Lookup lookup(String id) {
-    List<Lookup> r = sql.list("select d.device_type, w.deleted_at from (select ?::text as id) q "
+  public DeviceLookup lookup(String id) {
+    List<DeviceLookup> r = sql.list("select d.device_type, w.deleted_at from (select ?::text as id) q "
         + "left join devices d on d.device_id = q.id left join device_deletions w on w.device_id = q.id",
         rs -> {
           Timestamp t = rs.getTimestamp(2);
-          return new Lookup(Optional.ofNullable(rs.getString(1)),
+          return new DeviceLookup(Optional.ofNullable(rs.getString(1)),
               Optional.ofNullable(t == null ? null : t.toInstant()));
         }, id);
     return r.get(0);
@@ -53,29 +48,15 @@ public class DeviceRepository {
 
   /** A page of devices by id, after the cursor; filters are bound, never spliced. */
   public List<DeviceView> list(String type, String location, String status, String after, int limit) {
-    StringBuilder q = new StringBuilder("select " + COLUMNS + FROM + " where true");
-    List<Object> args = new ArrayList<>();
-    if (type != null) {
-      q.append(" and d.device_type = ?");
-      args.add(type);
-    }
-    if (location != null) {
-      q.append(" and d.location = ?");
-      args.add(location);
-    }
-    if ("unknown".equals(status)) {
-      q.append(" and s.status is null");
-    } else if (status != null) {
-      q.append(" and s.status = ?");
-      args.add(status);
-    }
-    if (after != null) {
-      q.append(" and d.device_id > ?");
-      args.add(after);
-    }
-    q.append(" order by d.device_id limit ?");
-    args.add(limit);
-    return sql.list(q.toString(), DeviceRepository::view, args.toArray());
+    boolean unknown = "unknown".equals(status);
+    SqlQuery q = new SqlQuery("select " + COLUMNS + FROM + " where true")
+        .and("d.device_type = ?", type)
+        .and("d.location = ?", location)
+        .and(unknown, "s.status is null")
+        .and("s.status = ?", unknown ? null : status)
+        .and("d.device_id > ?", after)
+        .then(" order by d.device_id limit ?", limit);
+    return sql.list(q, DeviceRepository::view);
   }
 
   public List<String> distinct(String column) {
@@ -96,19 +77,18 @@ public class DeviceRepository {
         status == null ? null : lastHour, latest(rs.getString("latest")));
   }
 
-  /** The state processor's {"field": {"value": v, "timestamp": t}} as a map. */
-  static java.util.Map<String, DeviceView.Latest> latest(String json) throws SQLException {
-    java.util.Map<String, DeviceView.Latest> out = new java.util.LinkedHashMap<>();
+  /** The device_state.latest column (written by the state sink in DeviceStatusJson's form) as the API shows it. */
+  static Map<String, DeviceView.Latest> latest(String json) throws SQLException {
+    Map<String, DeviceView.Latest> out = new LinkedHashMap<>();
     if (json == null) {
       return out;
     }
     try {
-      JSON.readTree(json).fields().forEachRemaining(e -> {
-        var v = e.getValue().get("value");
-        out.put(e.getKey(), new DeviceView.Latest(v.isBoolean() ? (Object) v.asBoolean() : (Object) v.asDouble(),
-            e.getValue().get("timestamp").asText()));
-      });
-    } catch (java.io.IOException e) {
+      for (Map.Entry<String, DeviceStatus.Latest> e : DeviceStatusJson.parseLatest(json).entrySet()) {
+        out.put(e.getKey(), new DeviceView.Latest(e.getValue().value(),
+            Timestamps.format(e.getValue().timestamp())));
+      }
+    } catch (InvalidEventException e) {
       throw new SQLException("device_state.latest is not JSON", e);
     }
     return out;

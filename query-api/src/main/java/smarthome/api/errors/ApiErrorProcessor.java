@@ -23,7 +23,7 @@ public class ApiErrorProcessor implements ErrorResponseProcessor<ApiError> {
     HttpStatus status = response.getStatus();
     String message;
     if (status.getCode() >= 500) {
-      message = "internal error; it was logged";
+      message = Errors.INTERNAL;
     } else if (status == HttpStatus.NOT_FOUND && !ctx.hasErrors()) {
       message = "no such endpoint: " + ctx.getRequest().getMethodName() + " "
           + Text.quote(ctx.getRequest().getPath());

@@ -7,6 +7,9 @@ import io.micronaut.http.MutableHttpResponse;
 
 /** Builds error responses in the one shape. */
 public final class Errors {
+  /** The message of every 5xx that is not an outage: the detail is in the log, never in the answer. */
+  public static final String INTERNAL = "internal error; it was logged";
+
   private Errors() {}
 
   public static MutableHttpResponse<ApiError> response(HttpRequest<?> request, HttpStatus status,

@@ -14,22 +14,10 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import smarthome.api.ApiConfig;
 import smarthome.api.errors.ApiException;
-import smarthome.api.errors.StoreUnavailableException;
+import smarthome.api.http.Params;
 import smarthome.common.devices.DeviceIds;
 import smarthome.common.json.Text;
-import smarthome.common.json.Timestamps;
-import smarthome.producer.publish.PublishException;
-import smarthome.producer.publish.Publisher;
-import smarthome.producer.publish.PublisherOptions;
-import smarthome.producer.simulator.Backfill;
-import smarthome.producer.simulator.Fleet;
-import smarthome.producer.simulator.Progress;
-import smarthome.producer.simulator.PublishingEvents;
 
 /** POST /generate-and-store: the seed's dummy data set, published through the simulator. */
 @Controller
@@ -38,10 +26,10 @@ import smarthome.producer.simulator.PublishingEvents;
 @SecurityRequirement(name = "bearerAuth")
 public class GenerateController {
   static final int MAX_DEVICES = 1000;
-  private final ApiConfig config;
+  private final GenerateService service;
 
-  public GenerateController(ApiConfig config) {
-    this.config = config;
+  public GenerateController(GenerateService service) {
+    this.service = service;
   }
 
   @Post("/generate-and-store")
@@ -60,45 +48,12 @@ public class GenerateController {
       @Nullable @QueryValue("num_devices") String numDevices,
       @Parameter(description = "device ids are <id_prefix><n> (default device_)")
       @Nullable @QueryValue("id_prefix") String idPrefix) {
-    int n = parse(numDevices);
+    int n = Params.wholeNumber("num_devices", numDevices, 5, MAX_DEVICES);
     String prefix = idPrefix == null ? "device_" : idPrefix;
     if (prefix.isEmpty() || prefix.length() > 50 || !DeviceIds.isValid(prefix)) {
       throw ApiException.badRequest("id_prefix " + Text.quote(prefix)
           + " must be 1-50 characters of A-Z a-z 0-9 _ . : - starting with a letter or digit");
     }
-    Instant end = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    Fleet fleet = Fleet.create(n, prefix, Fleet.defaultMix(), Fleet.defaultLocations(),
-        System.nanoTime(), end);
-    Backfill.Plan plan = new Backfill.Plan(Duration.ofHours(24), Duration.ofMinutes(5), 10, 3, end);
-    // a publisher of its own: its flush reports exactly this request's failures
-    try (Publisher p = Publisher.create(config.kafka, PublisherOptions.defaults("query-api-generate")
-        .withMaxBlock(Duration.ofSeconds(5)).withDeliveryTimeout(Duration.ofSeconds(30)))) {
-      PublishingEvents events = new PublishingEvents(p, Progress.none());
-      Backfill.run(fleet, plan, events);
-      p.flush();
-      PublishingEvents.Counts c = events.counts();
-      return HttpResponse.<GenerateResult>status(HttpStatus.ACCEPTED).body(new GenerateResult(n,
-          c.devices(), c.readings(), c.logs(), c.images(),
-          Timestamps.format(end.minus(plan.window())), Timestamps.format(end),
-          fleet.devices().stream().map(d -> d.deviceId()).toList(), "published"));
-    } catch (PublishException | org.apache.kafka.common.KafkaException e) {
-      throw new StoreUnavailableException("kafka", e);
-    }
-  }
-
-  static int parse(String raw) {
-    if (raw == null || raw.isEmpty()) {
-      return 5;
-    }
-    int n;
-    try {
-      n = Integer.parseInt(raw);
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest("num_devices " + Text.quote(raw) + " is not a whole number");
-    }
-    if (n < 1 || n > MAX_DEVICES) {
-      throw ApiException.unprocessable("num_devices must be 1-" + MAX_DEVICES + ", got " + n);
-    }
-    return n;
+    return HttpResponse.<GenerateResult>status(HttpStatus.ACCEPTED).body(service.generate(n, prefix));
   }
 }

@@ -1,8 +1,6 @@
 package smarthome.api.logs;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -15,19 +13,13 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import smarthome.api.ApiConfig;
-import smarthome.api.Params;
-import smarthome.api.Sql;
-import smarthome.api.devices.DeviceRepository;
 import smarthome.api.errors.ApiException;
+import smarthome.api.http.Paging;
+import smarthome.api.http.Params;
 import smarthome.common.json.Text;
 import smarthome.common.logs.LogLevel;
 
@@ -37,13 +29,11 @@ import smarthome.common.logs.LogLevel;
 @Tag(name = "logs")
 @SecurityRequirement(name = "bearerAuth")
 public class LogController {
-  private final Sql sql;
-  private final DeviceRepository devices;
+  private final LogService service;
   private final ApiConfig config;
 
-  public LogController(HikariDataSource ds, DeviceRepository devices, ApiConfig config) {
-    this.sql = new Sql(ds);
-    this.devices = devices;
+  public LogController(LogService service, ApiConfig config) {
+    this.service = service;
     this.config = config;
   }
 
@@ -74,87 +64,17 @@ public class LogController {
     if (start != null && end != null && !start.isBefore(end)) {
       throw ApiException.unprocessable("start_time must be before end_time");
     }
-    String lvl = null;
-    if (level != null) {
-      lvl = LogLevel.fromWire(level.toUpperCase(Locale.ROOT)).map(Enum::name).orElseThrow(() ->
-          ApiException.unprocessable("level " + Text.quote(level) + " is not one of DEBUG, INFO, WARN, ERROR"));
-    }
+    String lvl = level == null ? null : level(level);
     int n = Params.limit(limit, config.pageSize, config.maxPageSize);
-    Cursor after = cursor == null ? null : Cursor.parse(cursor);
-
-    StringBuilder q = new StringBuilder("select log_id, device_id, timestamp, level, event_type, message "
-        + "from system_logs where device_id = ?");
-    List<Object> args = new ArrayList<>(List.of(id));
-    if (start != null) {
-      q.append(" and timestamp >= ?");
-      args.add(start);
-    }
-    if (end != null) {
-      q.append(" and timestamp < ?");
-      args.add(end);
-    }
-    if (lvl != null) {
-      q.append(" and level = ?");
-      args.add(lvl);
-    }
-    if (after != null) {
-      q.append(" and (timestamp, log_id) < (?, ?)");
-      args.add(after.time());
-      args.add(after.id());
-    }
-    q.append(" order by timestamp desc, log_id desc limit ?");
-    args.add(n + 1);
-    List<LogView> rows = sql.list(q.toString(), rs -> new LogView(rs.getString(1), rs.getString(2),
-        Sql.time(rs, "timestamp"), rs.getString(4), rs.getString(5), rs.getString(6)), args.toArray());
-    if (rows.isEmpty() && after == null) {
-      DeviceRepository.Lookup l = devices.lookup(id);
-      if (!l.known() && l.deletedAt().isEmpty()
-          && sql.count("select count(*) from (select 1 from system_logs where device_id = ? limit 1) x", id) == 0) {
-        throw ApiException.notFound("device " + Text.quote(id) + " not found");
-      }
-    }
-    MutableHttpResponse<List<LogView>> r;
-    if (rows.size() > n) {
-      rows = rows.subList(0, n);
-      LogView last = rows.get(n - 1);
-      StringBuilder next = new StringBuilder("/devices/").append(id).append("/logs?limit=").append(n)
-          .append("&cursor=").append(new Cursor(smarthome.common.json.Timestamps.parse(last.timestamp()),
-              UUID.fromString(last.logId())).encode());
-      if (startTime != null) {
-        next.append("&start_time=").append(enc(startTime));
-      }
-      if (endTime != null) {
-        next.append("&end_time=").append(enc(endTime));
-      }
-      if (lvl != null) {
-        next.append("&level=").append(lvl);
-      }
-      r = HttpResponse.ok(rows);
-      r.header("Link", "<" + next + ">; rel=\"next\"");
-    } else {
-      r = HttpResponse.ok(rows);
-    }
-    return r;
+    LogCursor after = cursor == null ? null : LogCursor.parse(cursor);
+    List<LogView> rows = service.pageAndOneMore(new LogService.Query(id, start, end, lvl, after, n));
+    return Paging.page(rows, n, last -> Paging.Link.to("/devices/" + id + "/logs").param("limit", n)
+        .param("cursor", LogCursor.after(last).encode())
+        .param("start_time", startTime).param("end_time", endTime).param("level", lvl));
   }
 
-  /** Keyset cursor (timestamp, log_id), opaque to clients. */
-  record Cursor(Instant time, UUID id) {
-    String encode() {
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(
-          (time.toEpochMilli() + ":" + id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static Cursor parse(String s) {
-      try {
-        String[] p = new String(Base64.getUrlDecoder().decode(s), StandardCharsets.UTF_8).split(":", 2);
-        return new Cursor(Instant.ofEpochMilli(Long.parseLong(p[0])), UUID.fromString(p[1]));
-      } catch (RuntimeException e) {
-        throw ApiException.badRequest("cursor " + Text.quote(s) + " is not a cursor this API issued");
-      }
-    }
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  private static String level(String raw) {
+    return LogLevel.fromWire(raw.toUpperCase(Locale.ROOT)).map(Enum::name).orElseThrow(() ->
+        ApiException.unprocessable("level " + Text.quote(raw) + " is not one of DEBUG, INFO, WARN, ERROR"));
   }
 }

@@ -19,7 +19,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
-import smarthome.api.Params;
+import smarthome.api.http.Params;
 
 /** GET /devices/{device_id}/sensor-data. */
 @Controller

@@ -11,12 +11,12 @@ class FilenameTest {
 
   @Test
   void keepsOnlyAPlainName() {
-    assertEquals("door.png", ImageController.filename("../../etc/door.png", ID, ImageType.PNG));
-    assertEquals("x.jpg", ImageController.filename("C:\\Users\\me\\x.jpg", ID, ImageType.JPEG));
-    assertEquals("a_b.gif", ImageController.filename("a\nb.gif", ID, ImageType.GIF));
-    assertEquals("a_b.gif", ImageController.filename("a\"b.gif", ID, ImageType.GIF));
-    assertEquals(ID + ".webp", ImageController.filename("..", ID, ImageType.WEBP));
-    assertEquals(ID + ".png", ImageController.filename(null, ID, ImageType.PNG));
-    assertEquals(255, ImageController.filename("x".repeat(400), ID, ImageType.PNG).length());
+    assertEquals("door.png", ImageUploads.filename("../../etc/door.png", ID, ImageType.PNG));
+    assertEquals("x.jpg", ImageUploads.filename("C:\\Users\\me\\x.jpg", ID, ImageType.JPEG));
+    assertEquals("a_b.gif", ImageUploads.filename("a\nb.gif", ID, ImageType.GIF));
+    assertEquals("a_b.gif", ImageUploads.filename("a\"b.gif", ID, ImageType.GIF));
+    assertEquals(ID + ".webp", ImageUploads.filename("..", ID, ImageType.WEBP));
+    assertEquals(ID + ".png", ImageUploads.filename(null, ID, ImageType.PNG));
+    assertEquals(255, ImageUploads.filename("x".repeat(400), ID, ImageType.PNG).length());
   }
 }

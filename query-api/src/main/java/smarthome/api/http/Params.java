@@ -1,4 +1,4 @@
-package smarthome.api;
+package smarthome.api.http;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -82,17 +82,22 @@ public final class Params {
 
   /** A page size: absent = the default, not a number = 400, outside 1..max = 422. */
   public static int limit(String raw, int defaultSize, int max) {
+    return wholeNumber("limit", raw, defaultSize, max);
+  }
+
+  /** A count: absent = the default, not a whole number = 400, outside 1..max = 422. */
+  public static int wholeNumber(String name, String raw, int defaultValue, int max) {
     if (raw == null || raw.isEmpty()) {
-      return defaultSize;
+      return defaultValue;
     }
     int n;
     try {
       n = Integer.parseInt(raw);
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest("limit " + Text.quote(raw) + " is not a whole number");
+      throw ApiException.badRequest(name + " " + Text.quote(raw) + " is not a whole number");
     }
     if (n < 1 || n > max) {
-      throw ApiException.unprocessable("limit must be 1-" + max + ", got " + n);
+      throw ApiException.unprocessable(name + " must be 1-" + max + ", got " + n);
     }
     return n;
   }

@@ -1,4 +1,4 @@
-package smarthome.api;
+package smarthome.api.infra;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.annotation.Context;

@@ -1,19 +1,22 @@
-package smarthome.api;
+package smarthome.api.infra;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import smarthome.api.errors.StoreUnavailableException;
 import smarthome.common.json.Timestamps;
+import smarthome.common.store.Jdbc;
 
-/** Small JDBC helpers: every statement bound, every SQL failure a 503 naming PostgreSQL. */
-public final class Sql {
+/**
+ * JDBC on the API's pool, one bean for every repository: every statement bound, every SQL failure
+ * a 503 naming PostgreSQL.
+ */
+public class Sql {
   @FunctionalInterface
   public interface Row<T> {
     T map(ResultSet rs) throws SQLException;
@@ -27,7 +30,7 @@ public final class Sql {
 
   public <T> List<T> list(String sql, Row<T> row, Object... args) {
     try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(ps, args);
+      Jdbc.bind(ps, args);
       try (ResultSet rs = ps.executeQuery()) {
         List<T> out = new ArrayList<>();
         while (rs.next()) {
@@ -36,8 +39,12 @@ public final class Sql {
         return out;
       }
     } catch (SQLException e) {
-      throw new StoreUnavailableException("postgresql", e);
+      throw unavailable(e);
     }
+  }
+
+  public <T> List<T> list(SqlQuery query, Row<T> row) {
+    return list(query.text(), row, query.args());
   }
 
   public long count(String sql, Object... args) {
@@ -45,23 +52,22 @@ public final class Sql {
     return r.isEmpty() ? 0 : r.get(0);
   }
 
-  public static void bind(PreparedStatement ps, Object... args) throws SQLException {
-    for (int i = 0; i < args.length; i++) {
-      Object a = args[i];
-      if (a instanceof Instant t) {
-        ps.setTimestamp(i + 1, Timestamp.from(t));
-      } else {
-        ps.setObject(i + 1, a);
-      }
+  /** The work in one transaction ({@link Jdbc#inTransaction}): committed, or rolled back and a 503. */
+  public <T> T inTransaction(Jdbc.TxWork<T> work) {
+    try {
+      return Jdbc.inTransaction(ds, work);
+    } catch (SQLException e) {
+      throw unavailable(e);
     }
   }
 
+  /** A nullable timestamp column in the wire format. */
   public static String time(ResultSet rs, String column) throws SQLException {
     Timestamp t = rs.getTimestamp(column);
     return t == null ? null : Timestamps.format(t.toInstant());
   }
 
-  public DataSource dataSource() {
-    return ds;
+  private static StoreUnavailableException unavailable(SQLException e) {
+    return new StoreUnavailableException("postgresql", e);
   }
 }

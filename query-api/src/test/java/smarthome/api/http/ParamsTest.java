@@ -1,4 +1,4 @@
-package smarthome.api;
+package smarthome.api.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

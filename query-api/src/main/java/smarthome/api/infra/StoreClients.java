@@ -1,4 +1,4 @@
-package smarthome.api;
+package smarthome.api.infra;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.annotation.Bean;
@@ -6,6 +6,9 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import org.influxdb.InfluxDB;
+import smarthome.api.ApiConfig;
+import smarthome.common.erase.InfluxDeviceEraser;
+import smarthome.common.erase.S3DeviceEraser;
 import smarthome.common.store.Influx;
 import smarthome.common.store.Postgres;
 import smarthome.common.store.S3;
@@ -14,9 +17,9 @@ import smarthome.producer.publish.PublisherOptions;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-/** The store clients, built from {@link ApiConfig}; none connects at construction. */
+/** The store clients and the helpers over them, built once from {@link ApiConfig}; none connects at construction. */
 @Factory
-public class Stores {
+public class StoreClients {
   @Singleton
   @Bean(preDestroy = "close")
   HikariDataSource dataSource(ApiConfig c) {
@@ -27,15 +30,35 @@ public class Stores {
   }
 
   @Singleton
+  Sql sql(HikariDataSource ds) {
+    return new Sql(ds);
+  }
+
+  @Singleton
   @Bean(preDestroy = "close")
   InfluxDB influx(ApiConfig c) {
     return Influx.connect(c.influx, 15, InfluxDB.ResponseFormat.MSGPACK);
   }
 
   @Singleton
+  InfluxQuery influxQuery(InfluxDB influx, ApiConfig c) {
+    return new InfluxQuery(influx, c.influx.database());
+  }
+
+  @Singleton
+  InfluxDeviceEraser influxEraser(InfluxDB influx, ApiConfig c) {
+    return new InfluxDeviceEraser(influx, c.influx.database());
+  }
+
+  @Singleton
   @Bean(preDestroy = "close")
   S3Client s3(ApiConfig c) {
     return S3.client(c.s3, 16);
+  }
+
+  @Singleton
+  S3DeviceEraser s3Eraser(S3Client s3, ApiConfig c) {
+    return new S3DeviceEraser(s3, c.s3.bucket());
   }
 
   @Singleton
