@@ -57,9 +57,11 @@ class SecureRefusalsIT {
     KafkaSettings k = SecureStack.kafka(env("worker", "KAFKA_SECURITY_PROTOCOL", "PLAINTEXT",
         "KAFKA_SASL_MECHANISM", "", "KAFKA_SASL_USERNAME", "", "KAFKA_SASL_PASSWORD", "",
         "KAFKA_SSL_CA_FILE", ""));
-    // When it asks for the cluster, Then the broker never answers it (the client would retry)
-    var e = assertThrows(ExecutionException.class, () -> describeCluster(k, 5000));
-    assertInstanceOf(TimeoutException.class, e.getCause());
+    // When it asks for the cluster, Then the broker never answers it (the client would retry):
+    // the admin client's own timeout, or on a loaded machine the caller's wait ending first
+    Exception e = assertThrows(Exception.class, () -> describeCluster(k, 5000));
+    assertTrue(e instanceof java.util.concurrent.TimeoutException
+        || e instanceof ExecutionException && e.getCause() instanceof TimeoutException, e.toString());
     assertTrue(ConnectionFailures.explain(Service.KAFKA, e).isEmpty(), "a timeout alone says nothing");
     // and the probe explains it by the setting
     Failure f = ConnectionFailures.explainKafkaSilence(k, Duration.ofSeconds(5)).orElseThrow();

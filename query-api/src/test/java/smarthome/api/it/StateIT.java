@@ -48,8 +48,10 @@ class StateIT {
           p.device(new Device(id, DeviceType.THERMOSTAT, "hallway", "ecobee", "Premium", "1.0", null,
               now.minusSeconds(3600), now));
         }
-        // Given a state processor that is up (it takes a few seconds to join and initialise)
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+        // Given a state processor that is up: it joins, initialises and first replays the readings
+        // the other ITs left in the topic (its application id is new), which takes minutes on a
+        // loaded machine
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
           p.reading(thermostat(warm, Instant.now().truncatedTo(ChronoUnit.MILLIS), 20));
           p.flush();
           return device(api, warm).get("status").asText().equals("online");
