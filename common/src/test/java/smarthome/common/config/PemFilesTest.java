@@ -105,11 +105,11 @@ class PemFilesTest {
 
   @Test
   void trustManagerTrustsExactlyTheBundle() throws Exception {
-    var tm = PemFiles.trustManager("X_CA_FILE", TlsFiles.path("ca.pem"));
+    var tm = PemTrust.trustManager("X_CA_FILE", TlsFiles.path("ca.pem"));
     X509Certificate[] signed = PemFiles.certificates("C", TlsFiles.path("client.pem"))
         .toArray(new X509Certificate[0]);
     tm.checkServerTrusted(signed, "RSA");
-    var other = PemFiles.trustManager("X_CA_FILE", TlsFiles.path("other-ca.pem"));
+    var other = PemTrust.trustManager("X_CA_FILE", TlsFiles.path("other-ca.pem"));
     assertThrows(CertificateException.class, () -> other.checkServerTrusted(signed, "RSA"));
   }
 }
