@@ -104,7 +104,7 @@ public final class PemFiles {
           return new PemKey(pem(b.type, b.der), true);
         }
         case "RSA PRIVATE KEY", "EC PRIVATE KEY" -> throw new ConfigError(variable + ": " + file
-            + " is a " + b.type + " (PKCS#1/SEC1); Kafka reads PKCS#8 keys: convert it with "
+            + " is a " + b.type + " (PKCS#1/SEC1); only PKCS#8 keys are read: convert it with "
             + "openssl pkcs8 -topk8 -nocrypt -in " + file + " -out key.pk8.pem");
         default -> { }
       }

@@ -73,8 +73,8 @@ class PemFilesTest {
   void aPkcs1KeyIsRefusedWithTheConversionCommand() {
     Path p = TlsFiles.path("client-pkcs1.key");
     var e = assertThrows(ConfigError.class, () -> PemFiles.privateKey("KAFKA_SSL_KEY_FILE", p));
-    assertEquals("KAFKA_SSL_KEY_FILE: " + p + " is a RSA PRIVATE KEY (PKCS#1/SEC1); Kafka reads "
-        + "PKCS#8 keys: convert it with openssl pkcs8 -topk8 -nocrypt -in " + p
+    assertEquals("KAFKA_SSL_KEY_FILE: " + p + " is a RSA PRIVATE KEY (PKCS#1/SEC1); only PKCS#8 keys "
+        + "are read: convert it with openssl pkcs8 -topk8 -nocrypt -in " + p
         + " -out key.pk8.pem", e.getMessage());
   }
 
