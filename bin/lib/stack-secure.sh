@@ -8,7 +8,8 @@
 #   PostgreSQL  ssl=on, pg_hba with hostssl + scram-sha-256 lines only (no socket, no plain TCP).
 #   InfluxDB    https only, auth-enabled; an admin and an application user.
 #   S3Proxy     https only (PKCS#12 key store), AWS v4 signatures.
-# Files, under the state directory: tls/ (ca.pem, ca.key, server.pem, server.key, server.p12),
+# Files, under the state directory: tls/ (ca.pem, ca.key, server.pem, server.key, server.p12, and
+# api.pem, api.key: the query API's own HTTPS certificate and key, signed by the same CA),
 # secrets.env (every generated password, mode 0600), kafka/admin-client.properties (the
 # provisioning login). `bin/stack env --role ROLE` prints a role's client settings.
 
@@ -66,11 +67,40 @@ secure_init() { # once per instance: passwords, CA, server certificate and key s
   secure_load
   touch "$STATE/secure"
   [ -s "$TLS_DIR/server.p12" ] || secure_certs
+  [ -s "$TLS_DIR/api.pem" ] || secure_api_cert
 }
 
 secure_certs() {
   say "making a throwaway CA and a server certificate ($TLS_DIR)"
-  local log=$STATE/logs/tls.log ext
+  local log=$STATE/logs/tls.log
+  (
+    umask 077
+    cd "$TLS_DIR"
+    openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 3650 \
+      -subj "/CN=smarthome local CA ($INSTANCE $(date -u +%Y%m%dT%H%M%SZ))" \
+      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign"
+    chmod 644 ca.pem
+  ) >"$log" 2>&1 || { tail -20 "$log" >&2; die "making the CA failed"; }
+  secure_sign server
+  (
+    umask 077
+    cd "$TLS_DIR"
+    openssl pkcs12 -export -in server.pem -inkey server.key -certfile ca.pem -name server \
+      -passout "pass:$KEYSTORE_PW" -out server.p12
+  ) >>"$log" 2>&1 || { tail -20 "$log" >&2; die "making the server key store failed"; }
+}
+
+# The query API serves HTTPS with a certificate of its own (the stores' key stays with the stores),
+# for the same names, signed by the instance's CA: clients trust ca.pem for both.
+secure_api_cert() {
+  say "making the API's HTTPS certificate ($TLS_DIR/api.pem)"
+  secure_sign api
+}
+
+# secure_sign NAME: NAME.key (PKCS#8) and NAME.pem, a server certificate for 127.0.0.1, ::1 and
+# localhost signed by the instance's CA.
+secure_sign() {
+  local name=$1 log=$STATE/logs/tls.log ext
   ext=$(mktemp)
   printf '%s\n' "subjectAltName=IP:127.0.0.1,IP:::1,DNS:localhost" \
     "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature,keyEncipherment" \
@@ -78,18 +108,13 @@ secure_certs() {
   (
     umask 077
     cd "$TLS_DIR"
-    openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 3650 \
-      -subj "/CN=smarthome local CA ($INSTANCE $(date -u +%Y%m%dT%H%M%SZ))" \
-      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign"
-    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out server.key
-    openssl req -new -key server.key -subj "/CN=127.0.0.1" -out server.csr
-    openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 825 \
-      -extfile "$ext" -out server.pem
-    openssl pkcs12 -export -in server.pem -inkey server.key -certfile ca.pem -name server \
-      -passout "pass:$KEYSTORE_PW" -out server.p12
-    rm -f server.csr ca.srl
-    chmod 644 ca.pem server.pem
-  ) >"$log" 2>&1 || { rm -f "$ext"; tail -20 "$log" >&2; die "making the certificates failed"; }
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$name.key"
+    openssl req -new -key "$name.key" -subj "/CN=127.0.0.1" -out "$name.csr"
+    openssl x509 -req -in "$name.csr" -CA ca.pem -CAkey ca.key -CAcreateserial -days 825 \
+      -extfile "$ext" -out "$name.pem"
+    rm -f "$name.csr" ca.srl
+    chmod 644 "$name.pem"
+  ) >>"$log" 2>&1 || { rm -f "$ext"; tail -20 "$log" >&2; die "making the $name certificate failed"; }
   rm -f "$ext"
 }
 
@@ -349,8 +374,8 @@ export S3_CA_FILE='$CA_PEM'
 EOF
   if [ "$role" = api ]; then
     cat <<EOF
-export API_TLS_CERT_FILE='$TLS_DIR/server.pem'
-export API_TLS_KEY_FILE='$TLS_DIR/server.key'
+export API_TLS_CERT_FILE='$TLS_DIR/api.pem'
+export API_TLS_KEY_FILE='$TLS_DIR/api.key'
 EOF
   fi
 }

@@ -3,6 +3,7 @@ package smarthome.api;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -37,6 +38,8 @@ public final class ApiConfig {
   public final PostgresSettings postgres;
   public final InfluxSettings influx;
   public final S3Settings s3;
+  /** HTTPS certificate and key; empty: plain HTTP. */
+  public final Optional<ApiTls> tls;
 
   private ApiConfig(AbstractConfig c) {
     port = c.getInt(API_PORT);
@@ -59,12 +62,18 @@ public final class ApiConfig {
     postgres = PostgresSettings.from(c);
     influx = InfluxSettings.from(c);
     s3 = S3Settings.from(c);
+    tls = ApiTls.from(c.getString(ApiTls.API_TLS_CERT_FILE), c.getString(ApiTls.API_TLS_KEY_FILE));
   }
 
   /** @throws ConfigError naming the variable */
   public static ApiConfig parse(Map<String, String> env) {
     ConfigDef def = Settings.s3(Settings.postgres(Settings.influx(Settings.kafka(new ConfigDef()))))
-        .define(API_PORT, Type.INT, 8001, Range.between(0, 65535), Importance.HIGH, "HTTP port")
+        .define(API_PORT, Type.INT, 8001, Range.between(0, 65535), Importance.HIGH,
+            "the port, HTTP or (with API_TLS_*) HTTPS")
+        .define(ApiTls.API_TLS_CERT_FILE, Type.STRING, "", Importance.MEDIUM,
+            "PEM certificate chain for HTTPS, with API_TLS_KEY_FILE; then plain HTTP is not served")
+        .define(ApiTls.API_TLS_KEY_FILE, Type.STRING, "", Importance.MEDIUM,
+            "PEM (PKCS#8, unencrypted) private key of API_TLS_CERT_FILE")
         .define(API_KEYS, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
             "comma-separated role:key pairs; roles read, write, admin")
         .define(API_CORS_ORIGINS, Type.LIST, "", Importance.MEDIUM,

@@ -36,10 +36,18 @@ public final class Application {
         .singletons(config).start();
   }
 
-  /** Micronaut settings derived from our configuration (port, CORS). */
+  /** Micronaut settings derived from our configuration (port, TLS, CORS). */
   public static Map<String, Object> properties(ApiConfig config) {
     Map<String, Object> p = new HashMap<>();
     p.put("micronaut.server.port", config.port);
+    config.tls.ifPresent(tls -> {
+      // HTTPS only, on our port: without dual-protocol Micronaut binds no plain HTTP listener
+      p.put("micronaut.server.ssl.enabled", true);
+      p.put("micronaut.server.dual-protocol", false);
+      p.put("micronaut.server.ssl.port", config.port == 0 ? -1 : config.port);
+      p.put("micronaut.server.ssl.key-store.certificate-path", "file:" + tls.certFile());
+      p.put("micronaut.server.ssl.key-store.key-path", "file:" + tls.keyFile());
+    });
     if (!config.corsOrigins.isEmpty()) {
       // only the listed origins, no credentials: keys travel in the Authorization header
       p.put("micronaut.server.cors.enabled", true);

@@ -1,12 +1,7 @@
 package smarthome.common.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +25,7 @@ public final class KafkaSecurity {
   private static final Set<String> BUILT_IN = Set.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512");
   private static final Set<String> PROTOCOLS =
       Set.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
-  private static final String FILE = Settings.KAFKA_CLIENT_PROPERTIES_FILE;
+  private static final String FILE = KafkaPropertiesFile.VARIABLE;
 
   private final String protocol;
   private final Optional<String> mechanism;
@@ -64,12 +59,11 @@ public final class KafkaSecurity {
    * @throws ConfigError naming the variables when they contradict each other or a file is wrong
    */
   public static KafkaSecurity from(AbstractConfig c) {
-    Optional<Path> propsFile = path(c.getString(FILE));
-    Map<String, String> file = propsFile.map(KafkaSecurity::load).orElse(Map.of());
+    KafkaPropertiesFile file = KafkaPropertiesFile.load(path(c.getString(FILE)));
 
-    String protocol = choose(Settings.KAFKA_SECURITY_PROTOCOL,
+    String protocol = file.choose(Settings.KAFKA_SECURITY_PROTOCOL,
         c.getString(Settings.KAFKA_SECURITY_PROTOCOL).toUpperCase(Locale.ROOT),
-        "security.protocol", file, "PLAINTEXT");
+        "security.protocol", "PLAINTEXT");
     if (!PROTOCOLS.contains(protocol)) {
       throw new ConfigError(FILE + ": security.protocol must be one of PLAINTEXT, SSL, "
           + "SASL_PLAINTEXT, SASL_SSL");
@@ -94,7 +88,7 @@ public final class KafkaSecurity {
             + ": SASL needs SASL_SSL (or SASL_PLAINTEXT)");
       }
       for (String k : List.of("sasl.mechanism", "sasl.jaas.config")) {
-        if (file.containsKey(k)) {
+        if (file.has(k)) {
           throw new ConfigError(FILE + " sets " + k + " but the security protocol is " + protocol
               + ": SASL needs SASL_SSL (or SASL_PLAINTEXT)");
         }
@@ -118,10 +112,10 @@ public final class KafkaSecurity {
     ours.put("security.protocol", protocol);
     Optional<String> mechanism = Optional.empty();
     if (sasl) {
-      String m = choose(Settings.KAFKA_SASL_MECHANISM, mechanismVar, "sasl.mechanism", file, "PLAIN");
+      String m = file.choose(Settings.KAFKA_SASL_MECHANISM, mechanismVar, "sasl.mechanism", "PLAIN");
       mechanism = Optional.of(m);
       ours.put("sasl.mechanism", m);
-      boolean fileJaas = file.containsKey("sasl.jaas.config");
+      boolean fileJaas = file.has("sasl.jaas.config");
       if (!username.isEmpty() || hasPassword) {
         if (username.isEmpty() || !hasPassword) {
           throw new ConfigError((username.isEmpty() ? Settings.KAFKA_SASL_USERNAME
@@ -143,16 +137,16 @@ public final class KafkaSecurity {
       }
     }
     if (ca.isPresent()) {
-      refuseFamily(file, "ssl.truststore.", Settings.KAFKA_SSL_CA_FILE);
+      file.refuseFamily("ssl.truststore.", Settings.KAFKA_SSL_CA_FILE);
       PemFiles.certificates(Settings.KAFKA_SSL_CA_FILE, ca.get());
       ours.put("ssl.truststore.type", "PEM");
       ours.put("ssl.truststore.location", ca.get().toString());
     }
     if (cert.isPresent()) {
-      refuseFamily(file, "ssl.keystore.", Settings.KAFKA_SSL_CERT_FILE);
+      file.refuseFamily("ssl.keystore.", Settings.KAFKA_SSL_CERT_FILE);
       List<X509Certificate> chain = PemFiles.certificates(Settings.KAFKA_SSL_CERT_FILE, cert.get());
       PemFiles.PemKey k = PemFiles.privateKey(Settings.KAFKA_SSL_KEY_FILE, key.get());
-      if (k.encrypted() && !file.containsKey("ssl.key.password")) {
+      if (k.encrypted() && !file.has("ssl.key.password")) {
         throw new ConfigError(Settings.KAFKA_SSL_KEY_FILE + ": " + key.get() + " is encrypted: put "
             + "ssl.key.password in " + FILE + ", or decrypt it with openssl pkcs8 -topk8 -nocrypt");
       }
@@ -166,33 +160,15 @@ public final class KafkaSecurity {
       ours.put("ssl.keystore.key", new Password(k.pem()));
     }
 
-    // bootstrap.servers comes from KAFKA_BOOTSTRAP_SERVERS (KafkaSettings sets it): the file may
-    // repeat it, not contradict it
     String bootstrap = String.join(",", c.getList(Settings.KAFKA_BOOTSTRAP_SERVERS));
-    if (file.containsKey("bootstrap.servers")
-        && !file.get("bootstrap.servers").replace(" ", "").equals(bootstrap)) {
-      throw new ConfigError(FILE + " sets bootstrap.servers, which KAFKA_BOOTSTRAP_SERVERS sets "
-          + "otherwise: keep one");
-    }
-    Map<String, Object> merged = new TreeMap<>();
-    for (var e : file.entrySet()) {
-      Object mine = ours.get(e.getKey());
-      boolean chosen = e.getKey().equals("security.protocol") || e.getKey().equals("sasl.mechanism");
-      if (mine != null && !chosen && !value(mine).equals(e.getValue())) {
-        throw new ConfigError(FILE + " sets " + e.getKey() + ", which the variables set otherwise: "
-            + "keep one");
-      }
-      merged.put(e.getKey(), e.getValue());
-    }
-    merged.putAll(ours);
-    return new KafkaSecurity(protocol, mechanism, username, merged, ca, cert, propsFile,
-        file.keySet());
+    return new KafkaSecurity(protocol, mechanism, username, file.mergeUnder(ours, bootstrap), ca,
+        cert, file.path(), file.keys());
   }
 
   /** Adds the security properties to a client's properties (producer, consumer, admin, Streams). */
   public void applyTo(Properties p) {
     for (var e : properties.entrySet()) {
-      p.put(e.getKey(), value(e.getValue()));
+      p.put(e.getKey(), KafkaPropertiesFile.value(e.getValue()));
     }
   }
 
@@ -251,50 +227,7 @@ public final class KafkaSecurity {
     return s.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
-  /** The variable wins when set; the file's key otherwise; both set and different is refused. */
-  private static String choose(String variable, String fromVariable, String key,
-      Map<String, String> file, String fallback) {
-    String fromFile = file.containsKey(key) ? file.get(key).strip().toUpperCase(Locale.ROOT) : null;
-    if (!fromVariable.isEmpty() && fromFile != null && !fromVariable.equals(fromFile)) {
-      throw new ConfigError(variable + " is " + fromVariable + " but " + FILE + " sets " + key + "="
-          + fromFile + ": keep one");
-    }
-    return !fromVariable.isEmpty() ? fromVariable : fromFile != null ? fromFile : fallback;
-  }
-
-  private static void refuseFamily(Map<String, String> file, String prefix, String variable) {
-    List<String> clash = new ArrayList<>();
-    for (String k : file.keySet()) {
-      if (k.startsWith(prefix)) {
-        clash.add(k);
-      }
-    }
-    if (!clash.isEmpty()) {
-      throw new ConfigError(variable + " and " + FILE + " (" + String.join(", ", clash)
-          + ") both configure the same store: keep one");
-    }
-  }
-
-  private static Map<String, String> load(Path file) {
-    Properties p = new Properties();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      p.load(r);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new ConfigError(FILE + ": " + file + " cannot be read as a .properties file ("
-          + e.getClass().getSimpleName() + ")");
-    }
-    Map<String, String> out = new TreeMap<>();
-    for (String k : p.stringPropertyNames()) {
-      out.put(k.strip(), p.getProperty(k).strip());
-    }
-    return out;
-  }
-
   private static Optional<Path> path(String s) {
     return s == null || s.isBlank() ? Optional.empty() : Optional.of(Path.of(s.strip()));
-  }
-
-  private static String value(Object o) {
-    return o instanceof Password p ? p.value() : o.toString();
   }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
@@ -20,10 +19,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * PEM files named by a setting (CA bundles, client certificates and keys), read and checked when
@@ -109,7 +104,7 @@ public final class PemFiles {
           return new PemKey(pem(b.type, b.der), true);
         }
         case "RSA PRIVATE KEY", "EC PRIVATE KEY" -> throw new ConfigError(variable + ": " + file
-            + " is a " + b.type + " (PKCS#1/SEC1); Kafka reads PKCS#8 keys: convert it with "
+            + " is a " + b.type + " (PKCS#1/SEC1); only PKCS#8 keys are read: convert it with "
             + "openssl pkcs8 -topk8 -nocrypt -in " + file + " -out key.pk8.pem");
         default -> { }
       }
@@ -153,40 +148,6 @@ public final class PemFiles {
     }
     throw new ConfigError(keyVariable + ": the key in " + keyFile
         + " does not belong to the certificate in " + certVariable);
-  }
-
-  /** A trust manager that trusts exactly the certificates of the bundle (a private CA). */
-  public static X509TrustManager trustManager(String variable, Path caFile) {
-    try {
-      KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-      ks.load(null, null);
-      int i = 0;
-      for (X509Certificate c : certificates(variable, caFile)) {
-        ks.setCertificateEntry("ca-" + i++, c);
-      }
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(ks);
-      for (TrustManager tm : tmf.getTrustManagers()) {
-        if (tm instanceof X509TrustManager x) {
-          return x;
-        }
-      }
-      throw new IllegalStateException("no X509TrustManager in " + tmf.getAlgorithm());
-    } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalStateException("cannot build a trust store from " + variable, e);
-    }
-  }
-
-  /** A TLS context whose only trust anchors are those of {@code tm}. */
-  public static SSLContext sslContext(X509TrustManager tm) {
-    try {
-      SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, new TrustManager[] {tm}, null);
-      return ctx;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot create a TLS context", e);
-    }
   }
 
   private static String read(String variable, Path file) {

@@ -1,11 +1,17 @@
 package smarthome.common.config;
 
-import java.net.URI;
-import java.nio.file.Files;
+import static smarthome.common.config.SettingValidators.hostPorts;
+import static smarthome.common.config.SettingValidators.httpUrl;
+import static smarthome.common.config.SettingValidators.nonEmpty;
+import static smarthome.common.config.SettingValidators.oneOf;
+import static smarthome.common.config.SettingValidators.optionalHttpUrl;
+import static smarthome.common.config.SettingValidators.pattern;
+import static smarthome.common.config.SettingValidators.pemCertificates;
+import static smarthome.common.config.SettingValidators.pemPrivateKey;
+import static smarthome.common.config.SettingValidators.readableFile;
+
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -52,7 +58,6 @@ public final class Settings {
   public static final String S3_PATH_STYLE = "S3_PATH_STYLE";
   public static final String S3_CA_FILE = "S3_CA_FILE";
 
-  private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]:]+:[0-9]{1,5}");
   private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,62}");
 
@@ -167,118 +172,6 @@ public final class Settings {
       return new AbstractConfig(def, relevant, false);
     } catch (ConfigException e) {
       throw new ConfigError("configuration error: " + e.getMessage());
-    }
-  }
-
-  static ConfigDef.Validator nonEmpty() {
-    return (name, value) -> {
-      if (value == null || value.toString().isBlank()) {
-        throw new ConfigException(name + " must not be empty");
-      }
-    };
-  }
-
-  static ConfigDef.Validator pattern(Pattern p, String what) {
-    return (name, value) -> {
-      if (value == null || !p.matcher(value.toString()).matches()) {
-        throw new ConfigException(name + " must be " + what);
-      }
-    };
-  }
-
-  /** One of the values, ignoring case (values are upper-cased or lower-cased where read). */
-  static ConfigDef.Validator oneOf(String... allowed) {
-    return (name, value) -> {
-      String v = value == null ? "" : value.toString();
-      for (String a : allowed) {
-        if (a.equalsIgnoreCase(v)) {
-          return;
-        }
-      }
-      List<String> shown = new ArrayList<>(List.of(allowed));
-      shown.remove("");
-      throw new ConfigException(name + " must be one of " + String.join(", ", shown)
-          + (v.length() <= 32 ? " (it is '" + v + "')" : ""));
-    };
-  }
-
-  /** Empty, or a PEM file with at least one certificate that parses. */
-  static ConfigDef.Validator pemCertificates() {
-    return (name, value) -> {
-      if (value != null && !value.toString().isEmpty()) {
-        rethrow(() -> PemFiles.certificates(name, Path.of(value.toString())));
-      }
-    };
-  }
-
-  /** Empty, or a PEM file with a PKCS#8 private key. */
-  static ConfigDef.Validator pemPrivateKey() {
-    return (name, value) -> {
-      if (value != null && !value.toString().isEmpty()) {
-        rethrow(() -> PemFiles.privateKey(name, Path.of(value.toString())));
-      }
-    };
-  }
-
-  /** Empty, or a file that exists and can be read. */
-  static ConfigDef.Validator readableFile() {
-    return (name, value) -> {
-      if (value != null && !value.toString().isEmpty()) {
-        Path p = Path.of(value.toString());
-        if (!Files.isRegularFile(p)) {
-          throw new ConfigException(name + ": file " + p + " does not exist");
-        }
-        if (!Files.isReadable(p)) {
-          throw new ConfigException(name + ": " + p + " cannot be read");
-        }
-      }
-    };
-  }
-
-  private static void rethrow(Runnable check) {
-    try {
-      check.run();
-    } catch (ConfigError e) {
-      throw new ConfigException(e.getMessage());
-    }
-  }
-
-  static ConfigDef.Validator hostPorts() {
-    return (name, value) -> {
-      @SuppressWarnings("unchecked")
-      var list = (java.util.List<String>) value;
-      if (list == null || list.isEmpty()) {
-        throw new ConfigException(name + " must list at least one host:port");
-      }
-      for (String hp : list) {
-        if (!HOST_PORT.matcher(hp).matches()) {
-          throw new ConfigException(name + " entry '" + hp + "' is not host:port");
-        }
-      }
-    };
-  }
-
-  static ConfigDef.Validator httpUrl() {
-    return (name, value) -> checkUrl(name, value == null ? "" : value.toString());
-  }
-
-  static ConfigDef.Validator optionalHttpUrl() {
-    return (name, value) -> {
-      if (value != null && !value.toString().isEmpty()) {
-        checkUrl(name, value.toString());
-      }
-    };
-  }
-
-  private static void checkUrl(String name, String s) {
-    try {
-      URI u = URI.create(s);
-      if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
-        throw new ConfigException(name + " must be an http:// or https:// URL with a host");
-      }
-    } catch (IllegalArgumentException e) {
-      // the value is not echoed: a URL may carry credentials
-      throw new ConfigException(name + " is not a URL");
     }
   }
 }

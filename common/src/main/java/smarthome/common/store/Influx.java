@@ -6,7 +6,7 @@ import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 import smarthome.common.config.InfluxSettings;
-import smarthome.common.config.PemFiles;
+import smarthome.common.config.PemTrust;
 import smarthome.common.config.Settings;
 
 /** InfluxDB clients (influxdb-java, v1 HTTP API) with bounded timeouts. */
@@ -35,8 +35,8 @@ public final class Influx {
         .retryOnConnectionFailure(true);
     // INFLUXDB_CA_FILE: trust exactly that CA (OkHttp still checks the host name)
     s.caFile().ifPresent(ca -> {
-      X509TrustManager tm = PemFiles.trustManager(Settings.INFLUXDB_CA_FILE, ca);
-      http.sslSocketFactory(PemFiles.sslContext(tm).getSocketFactory(), tm);
+      X509TrustManager tm = PemTrust.trustManager(Settings.INFLUXDB_CA_FILE, ca);
+      http.sslSocketFactory(PemTrust.sslContext(tm).getSocketFactory(), tm);
     });
     InfluxDB db;
     if (s.hasCredentials()) {

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import smarthome.common.config.PemFiles;
+import smarthome.common.config.PemTrust;
 import smarthome.common.config.S3Settings;
 import smarthome.common.config.Settings;
 
@@ -51,7 +51,7 @@ public final class S3 {
   private static ApacheHttpClient.Builder http(S3Settings s) {
     ApacheHttpClient.Builder b = ApacheHttpClient.builder();
     s.caFile().ifPresent(ca -> {
-      TrustManager[] tms = {PemFiles.trustManager(Settings.S3_CA_FILE, ca)};
+      TrustManager[] tms = {PemTrust.trustManager(Settings.S3_CA_FILE, ca)};
       b.tlsTrustManagersProvider(() -> tms);
     });
     return b;

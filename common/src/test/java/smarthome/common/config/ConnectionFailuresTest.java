@@ -122,8 +122,8 @@ class ConnectionFailuresTest {
   @Test
   void anUntrustedCertificateNamesTheCaVariableOfEachService() throws Exception {
     // Given a TLS server whose certificate the client's CA did not sign
-    Throwable handshake = handshake(PemFiles.sslContext(
-        PemFiles.trustManager("X", TlsFiles.path("other-ca.pem"))), false);
+    Throwable handshake = handshake(PemTrust.sslContext(
+        PemTrust.trustManager("X", TlsFiles.path("other-ca.pem"))), false);
     // Then each service names its own CA variable
     for (var e : java.util.Map.of(Service.KAFKA, "KAFKA_SSL_CA_FILE", Service.POSTGRES,
         "POSTGRES_SSLROOTCERT", Service.INFLUXDB, "INFLUXDB_CA_FILE", Service.S3, "S3_CA_FILE")
@@ -139,8 +139,8 @@ class ConnectionFailuresTest {
   @Test
   void aCertificateForAnotherHostIsAHostnameFailure() throws Exception {
     // Given a trusted certificate without the host's name (the test certificate has no SAN)
-    Throwable handshake = handshake(PemFiles.sslContext(
-        PemFiles.trustManager("X", TlsFiles.path("ca.pem"))), true);
+    Throwable handshake = handshake(PemTrust.sslContext(
+        PemTrust.trustManager("X", TlsFiles.path("ca.pem"))), true);
     var f = explained(Service.POSTGRES, handshake);
     assertEquals(Kind.TLS_HOSTNAME, f.kind());
     assertTrue(f.message().startsWith("TLS: the server's certificate does not name the host "

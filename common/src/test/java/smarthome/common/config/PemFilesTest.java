@@ -73,8 +73,8 @@ class PemFilesTest {
   void aPkcs1KeyIsRefusedWithTheConversionCommand() {
     Path p = TlsFiles.path("client-pkcs1.key");
     var e = assertThrows(ConfigError.class, () -> PemFiles.privateKey("KAFKA_SSL_KEY_FILE", p));
-    assertEquals("KAFKA_SSL_KEY_FILE: " + p + " is a RSA PRIVATE KEY (PKCS#1/SEC1); Kafka reads "
-        + "PKCS#8 keys: convert it with openssl pkcs8 -topk8 -nocrypt -in " + p
+    assertEquals("KAFKA_SSL_KEY_FILE: " + p + " is a RSA PRIVATE KEY (PKCS#1/SEC1); only PKCS#8 keys "
+        + "are read: convert it with openssl pkcs8 -topk8 -nocrypt -in " + p
         + " -out key.pk8.pem", e.getMessage());
   }
 
@@ -105,11 +105,11 @@ class PemFilesTest {
 
   @Test
   void trustManagerTrustsExactlyTheBundle() throws Exception {
-    var tm = PemFiles.trustManager("X_CA_FILE", TlsFiles.path("ca.pem"));
+    var tm = PemTrust.trustManager("X_CA_FILE", TlsFiles.path("ca.pem"));
     X509Certificate[] signed = PemFiles.certificates("C", TlsFiles.path("client.pem"))
         .toArray(new X509Certificate[0]);
     tm.checkServerTrusted(signed, "RSA");
-    var other = PemFiles.trustManager("X_CA_FILE", TlsFiles.path("other-ca.pem"));
+    var other = PemTrust.trustManager("X_CA_FILE", TlsFiles.path("other-ca.pem"));
     assertThrows(CertificateException.class, () -> other.checkServerTrusted(signed, "RSA"));
   }
 }

@@ -9,15 +9,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.influxdb.InfluxDB;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import smarthome.common.kafka.TopicAdmin;
-import smarthome.common.kafka.Topics;
 import smarthome.common.store.Influx;
 import smarthome.common.store.Postgres;
 import smarthome.common.store.S3;
@@ -28,7 +25,6 @@ import smarthome.ingest.images.ImagesModule;
 import smarthome.ingest.logs.LogsModule;
 import smarthome.ingest.pipeline.DeadLetters;
 import smarthome.ingest.pipeline.JdbcErrors;
-import smarthome.ingest.pipeline.SinkException;
 import smarthome.ingest.pipeline.SinkMetrics;
 import smarthome.ingest.pipeline.SinkModule;
 import smarthome.ingest.pipeline.SinkRunner;
@@ -83,13 +79,7 @@ public final class Worker implements AutoCloseable {
         throw JdbcErrors.classifyCause("migrating the schema", e);
       }
     });
-    startup.until("Kafka topics", () -> {
-      try (Admin admin = Admin.create(cfg.kafka.clientProperties("ingest-admin"))) {
-        return TopicAdmin.ensureTopics(admin, Topics.all(), cfg.kafka.topicPartitions(), (short) 1, 10_000);
-      } catch (RuntimeException e) {
-        throw SinkException.retriable("creating topics: " + e.getMessage(), e);
-      }
-    });
+    startup.until("Kafka topics", () -> KafkaTopicsStep.run(cfg.kafka));
     Sinks sinks = new Sinks(closeLater(DeadLetters.create(cfg.kafka, consumers.clientId("dlq"))),
         Watermarks.postgres(ds));
     Clock clock = Clock.systemUTC();
