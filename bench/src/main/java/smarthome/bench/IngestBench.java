@@ -103,11 +103,21 @@ public final class IngestBench {
     double drainSeconds = drain.seconds();
     double pipelineRps = total / drainSeconds;
     double endToEndRps = total / ((drain.lastWrite - startNanos) / 1e9);
+    // CPU per event side by side, the figure that does not move with the machine: how much of a
+    // core the worker needs per reading against what InfluxDB needs per point in the same phase
+    double workerUs = CpuUse.microsPer(cpuSeconds, "worker", total);
+    double influxUs = CpuUse.microsPer(cpuSeconds, "influxdb", total);
     Result r = new Result("ingest")
         .put("ratio", pipelineRps / rawRps)
         .put("pipeline_rps", pipelineRps)
         .put("raw_rps", rawRps)
         .put("heap_mb", drain.peakHeapMb)
+        .put("worker_us", workerUs)
+        .put("influx_us", influxUs)
+        .put("kafka_us", CpuUse.microsPer(cpuSeconds, "kafka", total))
+        .put("cpu_ratio", workerUs / influxUs)
+        .put("alloc_b", drain.allocatedPerEvent())
+        .detail("influx_us_raw", CpuUse.microsPer(rawCpuSeconds, "influxdb", total))
         .detail("points", total)
         .detail("devices", devices)
         .detail("stored_pipeline", stored)

@@ -1,6 +1,7 @@
 package smarthome.ingest.app;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -66,6 +67,8 @@ public final class Worker implements AutoCloseable {
    */
   public void start() throws InterruptedException {
     new JvmMemoryMetrics().bindTo(registry);
+    // jvm_gc_memory_allocated_bytes_total: what bin/bench divides into bytes allocated per event
+    closeLater(new JvmGcMetrics()).bindTo(registry);
     if (cfg.metricsPort >= 0) {
       try {
         MetricsServer m = closeLater(new MetricsServer(cfg.metricsPort, registry, this::healthy));
