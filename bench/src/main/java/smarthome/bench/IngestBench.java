@@ -21,6 +21,7 @@ import smarthome.common.images.ImageMeta;
 import smarthome.common.kafka.Topics;
 import smarthome.common.logs.LogEvent;
 import smarthome.common.readings.Reading;
+import smarthome.ingest.readings.LineBuffer;
 import smarthome.ingest.readings.LineProtocol;
 import smarthome.producer.publish.Publisher;
 import smarthome.producer.publish.PublisherOptions;
@@ -47,21 +48,21 @@ public final class IngestBench {
     // the ceiling: pre-encoded line protocol, 5,000 points a request, two threads
     System.out.printf("ingest: encoding %,d points for the raw ceiling%n", total);
     List<byte[]> batches = new ArrayList<>();
-    StringBuilder sb = new StringBuilder(600_000);
+    LineBuffer lines = new LineBuffer(600_000);
     int[] inBatch = {0};
     backfill("raw_", devices, steps, end, new OnlyReadings(r -> {
       if (inBatch[0] > 0) {
-        sb.append('\n');
+        lines.append((byte) '\n');
       }
-      LineProtocol.append(sb, r);
+      LineProtocol.append(lines, r);
       if (++inBatch[0] == 5000) {
-        batches.add(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        sb.setLength(0);
+        batches.add(lines.copyFrom(0));
+        lines.setLength(0);
         inBatch[0] = 0;
       }
     }));
     if (inBatch[0] > 0) {
-      batches.add(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      batches.add(lines.copyFrom(0));
     }
     emptyInflux(stores, stack.influx().database());
     List<double[]> rawSamples = new ArrayList<>();

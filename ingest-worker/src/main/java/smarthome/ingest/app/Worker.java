@@ -105,7 +105,7 @@ public final class Worker implements AutoCloseable {
             ReadingsModule.prepare(influx, db);
             return db;
           });
-          sinks.run(name, ReadingsModule.create(influx, db, clock));
+          sinks.run(name, ReadingsModule.create(cfg.influx, influx, clock));
         }
         case DEVICES -> sinks.run(name, DevicesModule.create(ds, clock));
         case LOGS -> sinks.run(name, LogsModule.create(ds, clock));
