@@ -15,6 +15,8 @@ final class CpuUse {
   private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
   private final Map<String, Long> pids = new LinkedHashMap<>();
   private final Map<String, Double> start = new LinkedHashMap<>();
+  /** Servers that work in child processes (PostgreSQL's backends): counted with their children. */
+  private final java.util.Set<String> trees = new java.util.HashSet<>();
 
   /** Starts counting for the stack's servers (pid files under SMARTHOME_STACK_DIR) and this JVM. */
   static CpuUse ofStack(StackSettings stack, String... servers) {
@@ -39,16 +41,35 @@ final class CpuUse {
     return this;
   }
 
+  /**
+   * Counts this server with its child processes: PostgreSQL works in one backend per connection,
+   * so the postmaster's own figure would say nothing.
+   */
+  CpuUse withChildren(String name) {
+    Long pid = pids.get(name);
+    if (pid != null) {
+      trees.add(name);
+      start.put(name, treeSeconds(pid));
+    }
+    return this;
+  }
+
   /** CPU seconds each process used since it was added. */
   Map<String, Double> used() {
     Map<String, Double> out = new LinkedHashMap<>();
     pids.forEach((name, pid) -> {
-      double now = seconds(pid);
+      double now = trees.contains(name) ? treeSeconds(pid) : seconds(pid);
       if (now >= 0 && start.get(name) >= 0) {
         out.put(name, now - start.get(name));
       }
     });
     return out;
+  }
+
+  /** CPU microseconds per event of one process of a phase (NaN when it was not counted). */
+  static double microsPer(Map<String, Double> used, String name, long events) {
+    Double s = used.get(name);
+    return s == null || events == 0 ? Double.NaN : s * 1e6 / events;
   }
 
   /**
@@ -87,13 +108,51 @@ final class CpuUse {
 
   /** utime + stime of a process in seconds, or -1 when it is gone. */
   static double seconds(long pid) {
+    String[] f = stat(pid);
+    // after "pid (comm) ": state=0 ppid=1 ... utime=11 stime=12
+    return f == null ? -1 : (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+  }
+
+  /**
+   * The CPU seconds of a process, its live children and its children that exited (cutime and
+   * cstime), or -1 when it is gone. A child that exits mid-phase is counted whole: backends of
+   * the measured phase are new, so that is what they used.
+   */
+  static double treeSeconds(long pid) {
+    String[] own = stat(pid);
+    if (own == null) {
+      return -1;
+    }
+    long ticks = 0;
+    for (int i = 11; i <= 14; i++) {
+      ticks += Long.parseLong(own[i]);
+    }
+    try (var procs = Files.list(Path.of("/proc"))) {
+      for (Path p : (Iterable<Path>) procs::iterator) {
+        String name = p.getFileName().toString();
+        if (!name.chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        String[] f = stat(Long.parseLong(name));
+        if (f != null && Long.parseLong(f[1]) == pid) {
+          for (int i = 11; i <= 14; i++) {
+            ticks += Long.parseLong(f[i]);
+          }
+        }
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    return ticks / TICKS_PER_SECOND;
+  }
+
+  /** The fields of /proc/PID/stat after "pid (comm) ", or null when the process is gone. */
+  private static String[] stat(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      // after "pid (comm) ": state=0 ... utime=11 stime=12
-      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+      return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     } catch (IOException | RuntimeException e) {
-      return -1;
+      return null;
     }
   }
 }

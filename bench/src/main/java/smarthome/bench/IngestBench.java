@@ -21,6 +21,7 @@ import smarthome.common.images.ImageMeta;
 import smarthome.common.kafka.Topics;
 import smarthome.common.logs.LogEvent;
 import smarthome.common.readings.Reading;
+import smarthome.ingest.readings.LineBuffer;
 import smarthome.ingest.readings.LineProtocol;
 import smarthome.producer.publish.Publisher;
 import smarthome.producer.publish.PublisherOptions;
@@ -47,21 +48,21 @@ public final class IngestBench {
     // the ceiling: pre-encoded line protocol, 5,000 points a request, two threads
     System.out.printf("ingest: encoding %,d points for the raw ceiling%n", total);
     List<byte[]> batches = new ArrayList<>();
-    StringBuilder sb = new StringBuilder(600_000);
+    LineBuffer lines = new LineBuffer(600_000);
     int[] inBatch = {0};
     backfill("raw_", devices, steps, end, new OnlyReadings(r -> {
       if (inBatch[0] > 0) {
-        sb.append('\n');
+        lines.append((byte) '\n');
       }
-      LineProtocol.append(sb, r);
+      LineProtocol.append(lines, r);
       if (++inBatch[0] == 5000) {
-        batches.add(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        sb.setLength(0);
+        batches.add(lines.copyFrom(0));
+        lines.setLength(0);
         inBatch[0] = 0;
       }
     }));
     if (inBatch[0] > 0) {
-      batches.add(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      batches.add(lines.copyFrom(0));
     }
     emptyInflux(stores, stack.influx().database());
     List<double[]> rawSamples = new ArrayList<>();
@@ -103,11 +104,21 @@ public final class IngestBench {
     double drainSeconds = drain.seconds();
     double pipelineRps = total / drainSeconds;
     double endToEndRps = total / ((drain.lastWrite - startNanos) / 1e9);
+    // CPU per event side by side, the figure that does not move with the machine: how much of a
+    // core the worker needs per reading against what InfluxDB needs per point in the same phase
+    double workerUs = CpuUse.microsPer(cpuSeconds, "worker", total);
+    double influxUs = CpuUse.microsPer(cpuSeconds, "influxdb", total);
     Result r = new Result("ingest")
         .put("ratio", pipelineRps / rawRps)
         .put("pipeline_rps", pipelineRps)
         .put("raw_rps", rawRps)
         .put("heap_mb", drain.peakHeapMb)
+        .put("worker_us", workerUs)
+        .put("influx_us", influxUs)
+        .put("kafka_us", CpuUse.microsPer(cpuSeconds, "kafka", total))
+        .put("cpu_ratio", workerUs / influxUs)
+        .put("alloc_b", drain.allocatedPerEvent())
+        .detail("influx_us_raw", CpuUse.microsPer(rawCpuSeconds, "influxdb", total))
         .detail("points", total)
         .detail("devices", devices)
         .detail("stored_pipeline", stored)

@@ -45,6 +45,7 @@ public final class LogsBench {
       csv.add(w.toString());
     }
     CpuUse.settle(Duration.ofSeconds(60));
+    CpuUse rawCpu = CpuUse.ofStack(stack, "postgres").withChildren("postgres");
     long t0 = System.nanoTime();
     try (Connection c = stores.pg.getConnection()) {
       var copy = c.unwrap(PGConnection.class).getCopyAPI();
@@ -54,6 +55,7 @@ public final class LogsBench {
       }
     }
     double rawRps = n / ((System.nanoTime() - t0) / 1e9);
+    Map<String, Double> rawCpuSeconds = rawCpu.used();
     System.out.printf("logs: raw COPY %,d rows = %,.0f rows/s%n", n, rawRps);
     csv.clear();
 
@@ -68,22 +70,39 @@ public final class LogsBench {
     }
     int port = stack.portBase() + 402;
     CpuUse.settle(Duration.ofSeconds(60));
+    CpuUse cpu = CpuUse.ofStack(stack, "postgres", "kafka").withChildren("postgres");
     Drain drain;
+    Map<String, Double> cpuSeconds;
     try (JavaProcess worker = Launch.worker("bench-logs-worker", stack, Map.of("INGEST_GROUP_PREFIX", "bench"),
-        List.of("-Xmx256m", "-XX:+UseParallelGC"), "logs", port)) {
+        Launch.jvmOptions("BENCH_WORKER_JVM_ARGS", "-Xmx256m", "-XX:+UseParallelGC"), "logs", port)) {
+      cpu.add("worker", worker.pid());
       drain = Drain.watch(worker, new Scrape(port), "logs", n, System.nanoTime(), Duration.ofMillis(200),
           Duration.ofMinutes(10));
+      cpuSeconds = cpu.used();
     }
     long stored = stores.count("select count(*) from system_logs");
     double pipelineRps = n / drain.seconds();
     if (stored != n) {
       throw new IllegalStateException("system_logs holds " + stored + " of " + n + " rows");
     }
+    double workerUs = CpuUse.microsPer(cpuSeconds, "worker", n);
+    double pgUs = CpuUse.microsPer(cpuSeconds, "postgres", n);
+    System.out.printf("logs: CPU seconds, raw COPY %s; pipeline phase %s%n",
+        IngestBench.rounded(rawCpuSeconds), IngestBench.rounded(cpuSeconds));
     return new Result("logs")
         .put("ratio", pipelineRps / rawRps)
         .put("pipeline_rps", pipelineRps)
         .put("raw_copy_rps", rawRps)
-        .detail("rows", n);
+        .put("worker_us", workerUs)
+        .put("pg_us", pgUs)
+        .put("kafka_us", CpuUse.microsPer(cpuSeconds, "kafka", n))
+        .put("cpu_ratio", workerUs / pgUs)
+        .put("alloc_b", drain.allocatedPerEvent())
+        .put("heap_mb", drain.peakHeapMb)
+        .detail("rows", n)
+        .detail("pg_us_raw_copy", CpuUse.microsPer(rawCpuSeconds, "postgres", n))
+        .detail("cpu_seconds_raw", IngestBench.rounded(rawCpuSeconds))
+        .detail("cpu_seconds_pipeline", IngestBench.rounded(cpuSeconds));
   }
 
   static LogEvent event(String prefix, int i) {

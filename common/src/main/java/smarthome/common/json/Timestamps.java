@@ -71,9 +71,22 @@ public final class Timestamps {
 
   /** The format we write ourselves, without the general parser's cost; null for any other form. */
   private static Instant parseCanonical(String s) {
+    long ms = canonicalMillis(s);
+    return ms == NOT_CANONICAL ? null : Instant.ofEpochMilli(ms);
+  }
+
+  /** What {@link #canonicalMillis} returns for text not in our own format. */
+  public static final long NOT_CANONICAL = Long.MIN_VALUE;
+
+  /**
+   * The epoch milliseconds of a timestamp in the format we write ourselves
+   * (2026-01-02T03:04:05.678Z, a valid date), or {@link #NOT_CANONICAL} for any other text,
+   * which {@link #parse} may still accept or refuse: the hot path's parse, with no objects.
+   */
+  public static long canonicalMillis(CharSequence s) {
     if (s.length() != 24 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
         || s.charAt(13) != ':' || s.charAt(16) != ':' || s.charAt(19) != '.' || s.charAt(23) != 'Z') {
-      return null;
+      return NOT_CANONICAL;
     }
     int year = digits(s, 0, 4);
     int month = digits(s, 5, 2);
@@ -83,15 +96,33 @@ public final class Timestamps {
     int second = digits(s, 17, 2);
     int milli = digits(s, 20, 3);
     if ((year | month | dayOfMonth | hour | minute | second | milli) < 0 || month < 1 || month > 12
-        || dayOfMonth < 1 || dayOfMonth > java.time.YearMonth.of(year, month).lengthOfMonth()
+        || dayOfMonth < 1 || dayOfMonth > lengthOfMonth(year, month)
         || hour > 23 || minute > 59 || second > 59) {
-      return null; // let the general parser say what is wrong
+      return NOT_CANONICAL; // let the general parser say what is wrong
     }
-    long epochDay = java.time.LocalDate.of(year, month, dayOfMonth).toEpochDay();
-    return Instant.ofEpochMilli(((epochDay * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + milli);
+    long epochDay = epochDay(year, month, dayOfMonth);
+    return ((epochDay * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + milli;
   }
 
-  private static int digits(String s, int at, int n) {
+  private static int lengthOfMonth(int year, int month) {
+    return switch (month) {
+      case 2 -> java.time.Year.isLeap(year) ? 29 : 28;
+      case 4, 6, 9, 11 -> 30;
+      default -> 31;
+    };
+  }
+
+  /** Days since 1970-01-01 of a proleptic Gregorian date (the days-from-civil algorithm). */
+  private static long epochDay(int year, int month, int day) {
+    long y = month <= 2 ? year - 1 : year;
+    long era = Math.floorDiv(y, 400);
+    long yoe = y - era * 400;
+    long doy = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146_097 + doe - 719_468;
+  }
+
+  private static int digits(CharSequence s, int at, int n) {
     int v = 0;
     for (int i = at; i < at + n; i++) {
       char c = s.charAt(i);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import smarthome.common.devices.DeviceIds;
@@ -31,39 +32,10 @@ public final class ReadingCodec implements EventCodec<Reading> {
     this.clock = clock;
   }
 
-  /**
-   * Writes the JSON directly: every string in a valid reading (a UUID, a validated device id, a
-   * type id, our own timestamp format, field names from the table) needs no escaping.
-   */
+  /** The contract JSON of a reading, written by {@link ReadingJsonWriter}. */
   @Override
   public byte[] encode(Reading r) {
-    StringBuilder b = new StringBuilder(192);
-    b.append("{\"event_id\":\"").append(r.eventId())
-        .append("\",\"device_id\":\"").append(r.deviceId())
-        .append("\",\"device_type\":\"").append(r.deviceType().wire())
-        .append("\",\"timestamp\":\"").append(Timestamps.format(r.timestamp()))
-        .append("\",\"values\":{");
-    java.util.List<smarthome.common.devices.FieldSpec> fields = r.deviceType().fields();
-    FieldValues values = (FieldValues) r.values();
-    for (int i = 0; i < fields.size(); i++) {
-      if (i > 0) {
-        b.append(',');
-      }
-      b.append('"').append(fields.get(i).name()).append("\":");
-      Object v = values.at(i);
-      if (v instanceof Boolean bool) {
-        b.append(bool.booleanValue());
-      } else {
-        b.append(((Double) v).doubleValue());
-      }
-    }
-    b.append("}}");
-    int n = b.length();
-    byte[] out = new byte[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = (byte) b.charAt(i); // ASCII only, as said above
-    }
-    return out;
+    return ReadingJsonWriter.write(r);
   }
 
   private static final int EVENT_ID = 1;
@@ -242,7 +214,7 @@ public final class ReadingCodec implements EventCodec<Reading> {
         return new FieldValues(type, out);
       }
     }
-    java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+    Map<String, Object> map = new LinkedHashMap<>();
     for (int i = 0; i < count; i++) {
       map.put(names[i], raw[i]);
     }

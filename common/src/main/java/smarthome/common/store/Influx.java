@@ -25,6 +25,30 @@ public final class Influx {
    * several times faster than JSON for the API's large reads.
    */
   public static InfluxDB connect(InfluxSettings s, int timeoutSeconds, InfluxDB.ResponseFormat format) {
+    OkHttpClient.Builder http = http(s, timeoutSeconds);
+    InfluxDB db;
+    if (s.hasCredentials()) {
+      db = InfluxDBFactory.connect(s.url(), user(s), s.token().value(), http, format);
+    } else if (format == InfluxDB.ResponseFormat.JSON) {
+      db = InfluxDBFactory.connect(s.url(), http);
+    } else {
+      // the factory wants a user for this overload; with auth off InfluxDB ignores it
+      db = InfluxDBFactory.connect(s.url(), "smarthome", "", http, format);
+    }
+    db.setDatabase(s.database());
+    return db;
+  }
+
+  /** The user name sent with the token: INFLUXDB_USER, or a fixed one (InfluxDB 2 ignores it). */
+  public static String user(InfluxSettings s) {
+    return s.user().isEmpty() ? "smarthome" : s.user();
+  }
+
+  /**
+   * The HTTP client settings of every InfluxDB client: bounded timeouts and the configured CA;
+   * also for a writer that posts line protocol itself.
+   */
+  public static OkHttpClient.Builder http(InfluxSettings s, int timeoutSeconds) {
     OkHttpClient.Builder http = new OkHttpClient.Builder()
         .connectTimeout(5, TimeUnit.SECONDS)
         .readTimeout(timeoutSeconds, TimeUnit.SECONDS)
@@ -38,17 +62,6 @@ public final class Influx {
       X509TrustManager tm = PemTrust.trustManager(Settings.INFLUXDB_CA_FILE, ca);
       http.sslSocketFactory(PemTrust.sslContext(tm).getSocketFactory(), tm);
     });
-    InfluxDB db;
-    if (s.hasCredentials()) {
-      String user = s.user().isEmpty() ? "smarthome" : s.user();
-      db = InfluxDBFactory.connect(s.url(), user, s.token().value(), http, format);
-    } else if (format == InfluxDB.ResponseFormat.JSON) {
-      db = InfluxDBFactory.connect(s.url(), http);
-    } else {
-      // the factory wants a user for this overload; with auth off InfluxDB ignores it
-      db = InfluxDBFactory.connect(s.url(), "smarthome", "", http, format);
-    }
-    db.setDatabase(s.database());
-    return db;
+    return http;
   }
 }

@@ -1,6 +1,7 @@
 package smarthome.ingest.app;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -62,6 +63,8 @@ public final class Worker implements AutoCloseable {
    */
   public void start() throws InterruptedException {
     new JvmMemoryMetrics().bindTo(registry);
+    // jvm_gc_memory_allocated_bytes_total: what bin/bench divides into bytes allocated per event
+    closeLater(new JvmGcMetrics()).bindTo(registry);
     if (cfg.metricsPort >= 0) {
       try {
         MetricsServer m = closeLater(new MetricsServer(cfg.metricsPort, registry, this::healthy));
@@ -92,7 +95,7 @@ public final class Worker implements AutoCloseable {
             ReadingsModule.prepare(influx, db);
             return db;
           });
-          sinks.run(name, ReadingsModule.create(influx, db, clock));
+          sinks.run(name, ReadingsModule.create(cfg.influx, influx, clock));
         }
         case DEVICES -> sinks.run(name, DevicesModule.create(ds, clock));
         case LOGS -> sinks.run(name, LogsModule.create(ds, clock));

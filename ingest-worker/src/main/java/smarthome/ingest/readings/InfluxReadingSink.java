@@ -2,37 +2,50 @@ package smarthome.ingest.readings;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBException;
 import org.influxdb.InfluxDBIOException;
 import smarthome.common.erase.InfluxDeviceEraser;
-import smarthome.common.readings.Reading;
 import smarthome.ingest.pipeline.Sink;
 import smarthome.ingest.pipeline.SinkException;
 
-/** Readings to InfluxDB through the v1 /write endpoint, one HTTP request per batch. */
-public final class InfluxReadingSink implements Sink<Reading> {
-  private final InfluxDB influx;
-  private final String database;
-  private final InfluxDeviceEraser eraser;
+/**
+ * Readings, as lines of line protocol ({@link ReadingTranscoder}), to InfluxDB through the v1
+ * /write endpoint: one HTTP request per batch, its body assembled in a buffer each consumer thread
+ * reuses.
+ */
+public final class InfluxReadingSink implements Sink<byte[]> {
+  /** A batch of readings is about 5,000 lines of about 110 bytes. */
+  private static final int BODY_CAPACITY = 1 << 20;
 
-  public InfluxReadingSink(InfluxDB influx, String database) {
-    this.influx = influx;
-    this.database = database;
+  private final InfluxLineWriter writer;
+  private final InfluxDeviceEraser eraser;
+  private final ThreadLocal<LineBuffer> body = ThreadLocal.withInitial(() -> new LineBuffer(BODY_CAPACITY));
+
+  InfluxReadingSink(InfluxLineWriter writer, InfluxDB influx, String database) {
+    this.writer = writer;
     this.eraser = new InfluxDeviceEraser(influx, database);
   }
 
   @Override
-  public void write(List<Reading> batch) throws SinkException {
+  public void write(List<byte[]> batch) throws SinkException {
     if (batch.isEmpty()) {
       return;
     }
+    LineBuffer b = body.get();
+    b.setLength(0);
+    for (int i = 0; i < batch.size(); i++) {
+      if (i > 0) {
+        b.append((byte) '\n');
+      }
+      b.append(batch.get(i));
+    }
     try {
-      influx.write(database, "", InfluxDB.ConsistencyLevel.ONE, TimeUnit.MILLISECONDS,
-          LineProtocol.lines(batch));
+      writer.write(b.array(), b.length());
     } catch (RuntimeException e) {
       throw classify("writing " + batch.size() + " points", e);
+    } finally {
+      b.setLength(0);
     }
   }
 
@@ -43,6 +56,11 @@ public final class InfluxReadingSink implements Sink<Reading> {
     } catch (RuntimeException e) {
       throw classify("deleting points of " + deviceId, e);
     }
+  }
+
+  @Override
+  public void close() {
+    writer.close();
   }
 
   /** InfluxDB errors by kind: I/O and 5xx retry, refused points are rejected, auth is fatal. */

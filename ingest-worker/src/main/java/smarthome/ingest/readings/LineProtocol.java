@@ -2,6 +2,7 @@ package smarthome.ingest.readings;
 
 import java.util.List;
 import java.util.Map;
+import smarthome.common.devices.DeviceType;
 import smarthome.common.devices.FieldSpec;
 import smarthome.common.readings.FieldValues;
 import smarthome.common.readings.Reading;
@@ -12,78 +13,51 @@ import smarthome.common.store.Influx;
  * {@code <measurement>,device_id=X,device_type=Y temperature=21.5,humidity=40.0 1767225600000}.
  *
  * <p>No escaping is needed and none is done: device ids are validated to [A-Za-z0-9_.:-], device
- * types and field names come from the type table. Numbers are always written as floats so a field
- * never changes type; flags as true/false.
+ * types and field names come from the type table. Numbers are written as the shortest decimal
+ * that reads back as the same double ({@link LineBuffer#number(double)}), always as floats so a
+ * field never changes type; flags as true/false.
  */
 public final class LineProtocol {
   private LineProtocol() {}
 
-  public static void append(StringBuilder out, Reading r) {
-    out.append(Influx.MEASUREMENT)
-        .append(",device_id=").append(r.deviceId())
-        .append(",device_type=").append(r.deviceType().wire())
-        .append(' ');
+  /** The series part and the space before the fields: measurement and tags. */
+  static void appendSeries(LineBuffer out, String deviceId, DeviceType type) {
+    out.ascii(Influx.MEASUREMENT)
+        .ascii(",device_id=").ascii(deviceId)
+        .ascii(",device_type=").ascii(type.wire())
+        .append((byte) ' ');
+  }
+
+  public static void append(LineBuffer out, Reading r) {
+    appendSeries(out, r.deviceId(), r.deviceType());
     List<FieldSpec> fields = r.deviceType().fields();
     Map<String, Object> values = r.values();
     FieldValues ordered = values instanceof FieldValues fv ? fv : null;
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {
-        out.append(',');
+        out.append((byte) ',');
       }
       String name = fields.get(i).name();
-      out.append(name).append('=');
+      out.ascii(name).append((byte) '=');
       Object value = ordered != null ? ordered.at(i) : values.get(name);
       if (value instanceof Boolean b) {
-        out.append(b ? "true" : "false");
+        out.flag(b);
       } else {
-        appendDouble(out, (Double) value);
+        out.number((Double) value);
       }
     }
-    out.append(' ').append(r.timestamp().toEpochMilli());
+    out.append((byte) ' ').number(r.timestamp().toEpochMilli());
   }
 
-  /**
-   * A double as decimal text that parses back to exactly the same double. Sensor values have few
-   * decimals: those take a fast path through long arithmetic, checked by the round trip; anything
-   * else falls back to {@link Double#toString}.
-   */
-  static void appendDouble(StringBuilder out, double d) {
-    if (Math.abs(d) < 1e9) {
-      long scaled = Math.round(d * 1_000_000);
-      if ((double) scaled / 1_000_000 == d) {
-        if (scaled < 0) {
-          out.append('-');
-          scaled = -scaled;
-        }
-        out.append(scaled / 1_000_000);
-        long frac = scaled % 1_000_000;
-        if (frac != 0) {
-          out.append('.');
-          int digits = 6;
-          while (frac % 10 == 0) {
-            frac /= 10;
-            digits--;
-          }
-          String f = Long.toString(frac);
-          for (int i = f.length(); i < digits; i++) {
-            out.append('0');
-          }
-          out.append(f);
-        }
-        return;
-      }
-    }
-    out.append(d);
-  }
-
+  /** The lines of the readings, newline-separated. */
   public static String lines(List<Reading> batch) {
-    StringBuilder sb = new StringBuilder(batch.size() * 140);
+    LineBuffer out = new LineBuffer(batch.size() * 140 + 16);
     for (int i = 0; i < batch.size(); i++) {
       if (i > 0) {
-        sb.append('\n');
+        out.append((byte) '\n');
       }
-      append(sb, batch.get(i));
+      append(out, batch.get(i));
     }
-    return sb.toString();
+    return out.toString();
   }
 }

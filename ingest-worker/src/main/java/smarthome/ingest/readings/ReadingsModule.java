@@ -1,29 +1,42 @@
 package smarthome.ingest.readings;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import org.influxdb.InfluxDB;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
+import smarthome.common.config.InfluxSettings;
 import smarthome.common.kafka.Topics;
-import smarthome.common.readings.Reading;
-import smarthome.common.readings.ReadingCodec;
 import smarthome.common.store.InfluxStatements;
 import smarthome.ingest.pipeline.Decoded;
-import smarthome.ingest.pipeline.RecordChecks;
 import smarthome.ingest.pipeline.SinkException;
 import smarthome.ingest.pipeline.SinkModule;
 
-/** The readings sink: smarthome.readings into InfluxDB, the busiest of them all. */
+/**
+ * The readings sink: smarthome.readings into InfluxDB, the busiest of them all. An event is the
+ * reading's line of line protocol, transcoded from the record's JSON without a Reading in between.
+ */
 public final class ReadingsModule {
+  /** Requests to InfluxDB time out after this long (a batch write on a loaded server included). */
+  private static final int TIMEOUT_SECONDS = 30;
+  /** A line is about 110 bytes; the scratch buffer grows if one is longer. */
+  private static final int LINE_CAPACITY = 512;
+
   private ReadingsModule() {}
 
-  public static SinkModule<Reading> create(InfluxDB influx, String database, Clock clock) {
-    ReadingCodec codec = new ReadingCodec(clock);
+  public static SinkModule<byte[]> create(InfluxSettings settings, InfluxDB influx, Clock clock) {
+    // the decoder is shared by the sink's consumer threads: a transcoder and scratch buffer each
+    ThreadLocal<ReadingTranscoder> transcoders = ThreadLocal.withInitial(() -> new ReadingTranscoder(clock));
+    ThreadLocal<LineBuffer> scratch = ThreadLocal.withInitial(() -> new LineBuffer(LINE_CAPACITY));
     return new SinkModule<>("readings", Topics.READINGS, r -> {
-      Reading e = codec.decode(RecordChecks.value(r));
-      return new Decoded<>(e, RecordChecks.key(r, e.deviceId()), e.timestamp());
-    }, new InfluxReadingSink(influx, database), SinkModule.Intake.BUSY);
+      LineBuffer line = scratch.get();
+      line.setLength(0);
+      long millis = transcoders.get().append(r, line);
+      // the key is the device id once the transcoder accepted the record
+      return new Decoded<>(line.copyFrom(0), r.key(), Instant.ofEpochMilli(millis));
+    }, new InfluxReadingSink(new InfluxLineWriter(settings, TIMEOUT_SECONDS), influx, settings.database()),
+        SinkModule.Intake.BUSY);
   }
 
   /**

@@ -45,13 +45,24 @@ class LineProtocolTest {
     for (int i = 0; i < 200_000; i++) {
       double d = i < fixed.length ? fixed[i] : (i % 2 == 0 ? Math.round(r.nextDouble() * 1e6) / 100.0
           : (r.nextDouble() - 0.5) * Math.pow(10, r.nextInt(20) - 8));
-      StringBuilder sb = new StringBuilder();
-      LineProtocol.appendDouble(sb, d);
-      assertEquals(d, Double.parseDouble(sb.toString()), sb.toString());
+      String text = new LineBuffer(4).number(d).toString();
+      assertEquals(d, Double.parseDouble(text), text);
     }
-    StringBuilder sb = new StringBuilder();
-    LineProtocol.appendDouble(sb, 21.5);
-    assertEquals("21.5", sb.toString());
+    assertEquals("21.5", new LineBuffer(4).number(21.5).toString());
+    assertEquals("-0.000001", new LineBuffer(4).number(-0.000001).toString());
+    assertEquals("1013.05", new LineBuffer(4).number(1013.05).toString());
+  }
+
+  @Test
+  void everyLongIsWrittenAsJavaWritesIt() {
+    java.util.Random r = new java.util.Random(2);
+    long[] fixed = {0, -1, 9, 10, -10, Long.MAX_VALUE, Long.MIN_VALUE, 1767225600123L, -86_400_000L};
+    LineBuffer b = new LineBuffer(1);
+    for (int i = 0; i < 100_000; i++) {
+      long v = i < fixed.length ? fixed[i] : r.nextLong() >> r.nextInt(64);
+      b.setLength(0);
+      assertEquals(Long.toString(v), b.number(v).toString());
+    }
   }
 
   @Test
