@@ -20,6 +20,7 @@ import smarthome.api.ApiConfig;
 import smarthome.api.errors.ApiException;
 import smarthome.api.http.Paging;
 import smarthome.api.http.Params;
+import smarthome.api.http.TimeParam;
 import smarthome.common.json.Text;
 import smarthome.common.logs.LogLevel;
 
@@ -42,15 +43,15 @@ public class LogController {
       description = "Logs of the retention period (LOG_RETENTION_DAYS, 30 by default) are served "
           + "from PostgreSQL; older ones are archived to S3 as one gzip NDJSON file per device and "
           + "UTC day, listed by GET /devices/{device_id}/log-archives. A Link header with "
-          + "rel=\"next\" points at the next page.")
+          + "rel=\"next\" points at the next page. " + TimeParam.DOC)
   @ApiResponse(responseCode = "200", description = "a page of log lines")
   @ApiResponse(responseCode = "400", description = "invalid device_id, time or cursor")
   @ApiResponse(responseCode = "404", description = "unknown device")
   @ApiResponse(responseCode = "422", description = "reversed range, unknown level, limit out of range")
   public MutableHttpResponse<List<LogView>> logs(@PathVariable("device_id") String deviceId,
-      @Parameter(description = "ISO-8601 with offset; only logs at or after it")
+      @Parameter(description = "a time (see the accepted forms); only logs at or after it")
       @Nullable @QueryValue("start_time") String startTime,
-      @Parameter(description = "ISO-8601 with offset; only logs before it")
+      @Parameter(description = "a time (see the accepted forms); only logs before it")
       @Nullable @QueryValue("end_time") String endTime,
       @Parameter(description = "DEBUG, INFO, WARN or ERROR")
       @Nullable @QueryValue("level") String level,

@@ -125,6 +125,39 @@ class ApiReadIT {
   }
 
   @Test
+  void everyTimeFormSelectsTheSameRowsAsIsoWithZ() throws Exception {
+    // a whole second two hours before the window's end, so every form can say it exactly
+    Instant s = Instant.parse(generated.get("window_end").asText()).minusSeconds(2 * 3600)
+        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    String end = "&end_time=" + s.plusSeconds(3600);
+    String path = "/devices/" + P + "1/sensor-data?start_time=";
+    HttpResponse<String> iso = api.get(path + s + end, Api.READ);
+    assertEquals(200, iso.statusCode(), iso.body());
+    assertTrue(Json.parse(iso.body()).size() >= 11, "an hour at 5 min: " + iso.body());
+    java.time.LocalDateTime local = java.time.LocalDateTime.ofInstant(s, java.time.ZoneOffset.UTC);
+    String plusOne = local.plusHours(1) + "+01:00";
+    for (String form : new String[] {local.toString(), plusOne.replace("+", "%2B"), plusOne,
+        String.valueOf(s.toEpochMilli()), String.valueOf(s.getEpochSecond()),
+        local.minusHours(3) + "-03:00"}) {
+      HttpResponse<String> r = api.get(path + form + end, Api.READ);
+      assertEquals(200, r.statusCode(), form + ": " + r.body());
+      assertEquals(iso.body(), r.body(), form);
+    }
+    // a date alone is its UTC midnight
+    Instant midnight = s.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    String dayEnd = "&end_time=" + midnight.plusSeconds(3600);
+    assertEquals(api.get(path + midnight + dayEnd, Api.READ).body(),
+        api.get(path + local.toLocalDate() + dayEnd, Api.READ).body());
+    // logs read their times through the same parser
+    String logs = "/devices/" + P + "1/logs?limit=1000&start_time=";
+    assertEquals(api.get(logs + Instant.EPOCH.plusSeconds(1), Api.READ).body(),
+        api.get(logs + "1", Api.READ).body());
+    HttpResponse<String> bad = api.get(path + "yesterday", Api.READ);
+    assertEquals(400, bad.statusCode());
+    assertTrue(Json.parse(bad.body()).get("message").asText().contains("epoch milliseconds"), bad.body());
+  }
+
+  @Test
   void downsampledSeriesCountAndAverage() throws Exception {
     JsonNode counts = Json.parse(api.get("/devices/" + P + "1/sensor-data?" + range()
         + "&interval=1h&fn=count", Api.READ).body());
