@@ -23,6 +23,7 @@ import smarthome.api.http.Params;
 import smarthome.api.http.TimeParam;
 import smarthome.common.json.Text;
 import smarthome.common.logs.LogLevel;
+import smarthome.api.http.KeysetCursor;
 
 /** GET /devices/{device_id}/logs: newest first, a page at a time. */
 @Controller
@@ -30,6 +31,8 @@ import smarthome.common.logs.LogLevel;
 @Tag(name = "logs")
 @SecurityRequirement(name = "bearerAuth")
 public class LogController {
+  /** The kind of this list\'s cursors (PageCursor). */
+  private static final String KIND = "log";
   private final LogService service;
   private final ApiConfig config;
 
@@ -67,10 +70,10 @@ public class LogController {
     }
     String lvl = level == null ? null : level(level);
     int n = Params.limit(limit, config.pageSize, config.maxPageSize);
-    LogCursor after = cursor == null ? null : LogCursor.parse(cursor);
+    KeysetCursor after = KeysetCursor.parse(KIND, cursor);
     List<LogView> rows = service.pageAndOneMore(new LogService.Query(id, start, end, lvl, after, n));
     return Paging.page(rows, n, last -> Paging.Link.to("/devices/" + id + "/logs").param("limit", n)
-        .param("cursor", LogCursor.after(last).encode())
+        .param("cursor", KeysetCursor.after(last.timestamp(), last.logId()).encode(KIND))
         .param("start_time", startTime).param("end_time", endTime).param("level", lvl));
   }
 

@@ -220,6 +220,29 @@ class ApiReadIT {
   }
 
   @Test
+  void imagesAreListedInPagesNewestFirst() throws Exception {
+    Set<String> ids = new HashSet<>();
+    String next = "/devices/" + P + "2/images?limit=2";
+    String previous = "9999";
+    int pages = 0;
+    while (next != null) {
+      HttpResponse<String> r = api.get(next, Api.READ);
+      assertEquals(200, r.statusCode(), r.body());
+      JsonNode page = Json.parse(r.body());
+      assertTrue(page.size() <= 2);
+      for (JsonNode img : page) {
+        assertTrue(img.get("captured_at").asText().compareTo(previous) <= 0, "newest first");
+        previous = img.get("captured_at").asText();
+        assertTrue(ids.add(img.get("image_id").asText()), "no repeats across pages");
+      }
+      next = r.headers().firstValue("Link").map(l -> l.substring(1, l.indexOf('>'))).orElse(null);
+      pages++;
+    }
+    assertTrue(ids.size() >= 3 && pages >= 2, ids.size() + " images in " + pages + " pages");
+    assertEquals(400, api.get("/devices/" + P + "2/images?cursor=nope", Api.READ).statusCode());
+  }
+
+  @Test
   void anUploadedImageIsPublishedStoredAndServed() throws Exception {
     byte[] png = Files.readAllBytes(Path.of(getClass().getResource("/pixel.png").toURI()));
     HttpResponse<String> r = api.upload(P + "2", Api.WRITE, "../../etc/door.png", "image/png", png);
