@@ -23,6 +23,7 @@ public final class ApiConfig {
   public static final String API_KEYS = "API_KEYS";
   public static final String API_CORS_ORIGINS = "API_CORS_ORIGINS";
   public static final String API_MAX_RAW_POINTS = "API_MAX_RAW_POINTS";
+  public static final String API_RAW_PAGE_SIZE = "API_RAW_PAGE_SIZE";
   public static final String API_PAGE_SIZE = "API_PAGE_SIZE";
   public static final String API_MAX_PAGE_SIZE = "API_MAX_PAGE_SIZE";
   public static final String API_PRESIGN_MINUTES = "API_PRESIGN_MINUTES";
@@ -31,6 +32,7 @@ public final class ApiConfig {
   public final ApiKeys keys;
   public final List<String> corsOrigins;
   public final int maxRawPoints;
+  public final int rawPageSize;
   public final int pageSize;
   public final int maxPageSize;
   public final Duration presignFor;
@@ -52,6 +54,12 @@ public final class ApiConfig {
       }
     }
     maxRawPoints = c.getInt(API_MAX_RAW_POINTS);
+    // unset, the default page is as large as the maximum allows, as the seed answered in one go
+    rawPageSize = c.originals().containsKey(API_RAW_PAGE_SIZE) ? c.getInt(API_RAW_PAGE_SIZE)
+        : Math.min(c.getInt(API_RAW_PAGE_SIZE), maxRawPoints);
+    if (rawPageSize > maxRawPoints) {
+      throw new ConfigError("configuration error: " + API_RAW_PAGE_SIZE + " must not exceed " + API_MAX_RAW_POINTS);
+    }
     pageSize = c.getInt(API_PAGE_SIZE);
     maxPageSize = c.getInt(API_MAX_PAGE_SIZE);
     if (pageSize > maxPageSize) {
@@ -79,7 +87,9 @@ public final class ApiConfig {
         .define(API_CORS_ORIGINS, Type.LIST, "", Importance.MEDIUM,
             "browser origins allowed to call the API; none by default")
         .define(API_MAX_RAW_POINTS, Type.INT, 10_000, Range.between(1, 1_000_000), Importance.LOW,
-            "most raw points one sensor-data request returns")
+            "largest page of raw sensor data, and most intervals of a downsampled answer")
+        .define(API_RAW_PAGE_SIZE, Type.INT, 10_000, Range.between(1, 1_000_000), Importance.LOW,
+            "default page size of raw sensor data (at most " + API_MAX_RAW_POINTS + ")")
         .define(API_PAGE_SIZE, Type.INT, 100, Range.between(1, 10_000), Importance.LOW,
             "default page size of lists")
         .define(API_MAX_PAGE_SIZE, Type.INT, 1000, Range.between(1, 10_000), Importance.LOW,

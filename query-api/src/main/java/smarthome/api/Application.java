@@ -14,8 +14,8 @@ import smarthome.common.config.Env;
 /** The query API: reads and deletes over the stores, plus the two write endpoints that publish. */
 @OpenAPIDefinition(info = @Info(title = "Smart-home IoT data API", version = "0.1",
     description = "Devices, sensor readings, logs and camera images of a smart home. Every call "
-        + "but /health and these docs needs an API key: press Authorize and paste it. Errors "
-        + "always have the body {status, error, message, path}.",
+        + "but /health, these docs and /openapi.json needs an API key: press Authorize and paste "
+        + "it. Errors always have the body {status, error, message, path}.",
     license = @License(name = "Apache-2.0")))
 @SecurityScheme(name = "bearerAuth", type = SecuritySchemeType.HTTP, scheme = "bearer",
     description = "an API key from API_KEYS (role:key); read keys can GET, write keys also POST, "

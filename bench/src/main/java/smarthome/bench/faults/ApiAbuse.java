@@ -94,8 +94,9 @@ final class ApiAbuse {
       }
       c.add(new Req("DELETE", "/devices/" + e, A, 400, null, null));
     }
-    String[] badTimes = {"yesterday", "2026-01-01", "2026-01-01T00:00:00", "2026-13-01T00:00:00Z",
-        "2026-01-32T00:00:00Z", "1' OR '1'='1", "now()", "2026-01-01T25:00:00Z", "0", "-1"};
+    // (a date alone, a time without offset and an integer are accepted forms since issue 17)
+    String[] badTimes = {"yesterday", "01/01/2026", "2026-01-01 00:00:00", "2026-13-01T00:00:00Z",
+        "2026-01-32T00:00:00Z", "1' OR '1'='1", "now()", "2026-01-01T25:00:00Z", "0x10", "-1"};
     for (String t : badTimes) {
       c.add(Req.get("/devices/" + dev + "/sensor-data?start_time=" + enc(t), R, 400));
       c.add(Req.get("/devices/" + dev + "/logs?end_time=" + enc(t), R, 400));

@@ -15,8 +15,9 @@ import smarthome.api.errors.Errors;
 
 /**
  * API keys as {@code Authorization: Bearer <key>}: 401 without a valid key, 403 when the key's
- * role is too low (read: GETs; write: also POSTs; admin: also DELETE). Only health and the docs
- * are open. Runs before routing, so an unknown path without a key is a 401, not a map of routes.
+ * role is too low (read: GETs; write: also POSTs; admin: also DELETE). Only health, the docs and
+ * the OpenAPI document are open. Runs before routing, so an unknown path without a key is a 401,
+ * not a map of routes.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class ApiKeyFilter implements Ordered {
@@ -62,9 +63,9 @@ public final class ApiKeyFilter implements Ordered {
     };
   }
 
-  /** Health and the documentation need no key. */
+  /** Health and the documentation (with the OpenAPI document) need no key. */
   static boolean isOpen(String path) {
-    return path.equals("/") || path.equals("/health") || path.equals("/docs") || path.startsWith("/docs/")
+    return path.equals("/") || path.equals("/health") || path.equals("/openapi.json") || path.equals("/openapi.yml") || path.equals("/docs") || path.startsWith("/docs/")
         || path.equals("/redoc") || path.startsWith("/redoc/") || path.startsWith("/swagger/")
         || path.equals("/favicon.ico");
   }

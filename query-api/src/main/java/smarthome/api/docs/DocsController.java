@@ -4,7 +4,9 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +19,7 @@ import java.nio.charset.StandardCharsets;
  * one URL replaced by an inline image, so opening /redoc makes no request beyond this server.
  */
 @Controller
-@Hidden
+@Tag(name = "documentation")
 public class DocsController {
   static final String SCRIPT = "META-INF/swagger/views/redoc/res/redoc.standalone.js";
   static final String CDN_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg";
@@ -37,11 +39,16 @@ public class DocsController {
   }
 
   @Get("/")
+  @Operation(summary = "Redirects to the Swagger UI at /docs/ (no key needed)")
+  @ApiResponse(responseCode = "303", description = "to /docs/")
   public HttpResponse<?> root() {
     return HttpResponse.seeOther(URI.create("/docs/"));
   }
 
   @Get(uri = "/redoc/res/redoc.standalone.js", produces = "application/javascript")
+  @Operation(summary = "ReDoc's script, served without its CDN logo (no key needed)")
+  @ApiResponse(responseCode = "200", description = "the script")
+  @ApiResponse(responseCode = "404", description = "the build bundled no ReDoc")
   public HttpResponse<byte[]> redocScript() {
     if (redoc.length == 0) {
       return HttpResponse.notFound();

@@ -23,7 +23,12 @@ public final class Paging {
       return HttpResponse.ok(rows);
     }
     List<T> page = rows.subList(0, limit);
-    return HttpResponse.ok(page).header("Link", "<" + next.apply(page.get(limit - 1)) + ">; rel=\"next\"");
+    return withNext(HttpResponse.ok(page), next.apply(page.get(limit - 1)));
+  }
+
+  /** The response with {@code Link: <next>; rel="next"}, or as it is when next is null (the last page). */
+  public static <B> MutableHttpResponse<B> withNext(MutableHttpResponse<B> response, Link next) {
+    return next == null ? response : response.header("Link", "<" + next + ">; rel=\"next\"");
   }
 
   /** A relative link with query parameters, each value URL-encoded; absent ones are left out. */

@@ -3,7 +3,6 @@ package smarthome.api.http;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import smarthome.api.errors.ApiException;
 import smarthome.common.devices.DeviceIds;
@@ -45,18 +44,12 @@ public final class Params {
     throw ApiException.badRequest(name + " " + Text.quote(raw) + " is not a UUID");
   }
 
-  /** An ISO-8601 date-time with offset, e.g. 2026-01-01T00:00:00Z; null when absent. */
+  /** A time in any form {@link TimeParam} reads (400 otherwise); null when absent. */
   public static Instant time(String name, String raw) {
     if (raw == null || raw.isEmpty()) {
       return null;
     }
-    Instant t;
-    try {
-      t = Timestamps.parse(raw);
-    } catch (DateTimeParseException e) {
-      throw ApiException.badRequest(name + " " + Text.quote(raw)
-          + " is not an ISO-8601 date-time with offset, e.g. 2026-01-01T00:00:00Z");
-    }
+    Instant t = TimeParam.parse(name, raw);
     if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
       throw ApiException.unprocessable(name + " must be between 1970-01-01 and 2262-01-01");
     }

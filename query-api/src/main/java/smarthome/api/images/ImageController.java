@@ -22,7 +22,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import smarthome.api.ApiConfig;
+import smarthome.api.http.Paging;
 import smarthome.api.http.Params;
+import smarthome.api.http.KeysetCursor;
 
 /** Camera images: upload (published to Kafka), list with presigned URLs, fetch the bytes. */
 @Controller
@@ -30,6 +32,8 @@ import smarthome.api.http.Params;
 @Tag(name = "images")
 @SecurityRequirement(name = "bearerAuth")
 public class ImageController {
+  /** The kind of this list\'s cursors (PageCursor). */
+  private static final String KIND = "img";
   private final ImageService service;
   private final ApiConfig config;
 
@@ -56,14 +60,23 @@ public class ImageController {
   }
 
   @Get("/devices/{device_id}/images")
-  @Operation(summary = "A device's images, newest first, with presigned URLs")
+  @Operation(summary = "A device's images, newest first, with presigned URLs",
+      description = "A page at a time: when there are more, a Link header with rel=\"next\" points "
+          + "at the next page.")
   @ApiResponse(responseCode = "200", description = "image metadata; url expires at url_expires_at")
+  @ApiResponse(responseCode = "400", description = "invalid device_id, limit or cursor")
   @ApiResponse(responseCode = "404", description = "unknown device")
-  public List<ImageView> list(@PathVariable("device_id") String deviceId,
-      @Parameter(description = "page size (default 100, at most 1000)")
-      @Nullable @QueryValue("limit") String limit) {
+  @ApiResponse(responseCode = "422", description = "limit out of range")
+  public MutableHttpResponse<List<ImageView>> list(@PathVariable("device_id") String deviceId,
+      @Parameter(description = "page size (default API_PAGE_SIZE 100, at most API_MAX_PAGE_SIZE 1000)")
+      @Nullable @QueryValue("limit") String limit,
+      @Parameter(description = "cursor from the previous page's Link header")
+      @Nullable @QueryValue("cursor") String cursor) {
     String id = Params.deviceId(deviceId);
-    return service.list(id, Params.limit(limit, config.pageSize, config.maxPageSize));
+    int n = Params.limit(limit, config.pageSize, config.maxPageSize);
+    KeysetCursor after = KeysetCursor.parse(KIND, cursor);
+    return Paging.page(service.pageAndOneMore(id, after, n), n, last -> Paging.Link
+        .to("/devices/" + id + "/images").param("limit", n).param("cursor", KeysetCursor.after(last.capturedAt(), last.imageId()).encode(KIND)));
   }
 
   @Get("/devices/{device_id}/images/{image_id}")

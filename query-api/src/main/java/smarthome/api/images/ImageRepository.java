@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import smarthome.api.infra.Sql;
+import smarthome.api.infra.SqlQuery;
+import smarthome.api.http.KeysetCursor;
 
 /** The image index in PostgreSQL (device_images): one row per stored image, with its S3 key. */
 @Singleton
@@ -24,10 +26,14 @@ public class ImageRepository {
     this.sql = sql;
   }
 
-  /** The device's newest images first, at most {@code limit}. */
-  public List<Row> newest(String id, int limit) {
-    return sql.list("select " + COLUMNS + " from device_images where device_id = ? "
-        + "order by captured_at desc, image_id limit ?", ImageRepository::row, id, limit);
+  /** The device's newest images first, at most {@code limit}, after the cursor (null: from the newest). */
+  public List<Row> newest(String id, KeysetCursor after, int limit) {
+    SqlQuery q = new SqlQuery("select " + COLUMNS + " from device_images where device_id = ?", id);
+    if (after != null) {
+      q.and(true, "(captured_at, image_id) < (?, ?)", after.time(), after.id());
+    }
+    q.then(" order by captured_at desc, image_id desc limit ?", limit);
+    return sql.list(q, ImageRepository::row);
   }
 
   public Optional<Row> find(String id, UUID image) {

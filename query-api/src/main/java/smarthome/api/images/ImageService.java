@@ -19,6 +19,7 @@ import smarthome.common.images.Images;
 import smarthome.common.json.Text;
 import smarthome.common.json.Timestamps;
 import smarthome.producer.publish.Publisher;
+import smarthome.api.http.KeysetCursor;
 
 /** Camera images: an upload is published to Kafka (the worker stores it); reads come from the index and S3. */
 @Singleton
@@ -58,13 +59,16 @@ public class ImageService {
         meta.sha256(), filename, Timestamps.format(now), meta.s3Key(), "accepted");
   }
 
-  /** Newest first, each with a presigned URL; none is a 404 for an id no store has heard of. */
-  public List<ImageView> list(String id, int limit) {
+  /**
+   * Up to limit + 1 images newest first (the page, and one more when there is a next page), each
+   * with a presigned URL; a first page with none is a 404 for an id no store has heard of.
+   */
+  public List<ImageView> pageAndOneMore(String id, KeysetCursor after, int limit) {
     String expires = urls.expiresAt();
-    List<ImageView> rows = index.newest(id, limit).stream().map(r -> new ImageView(r.imageId(),
+    List<ImageView> rows = index.newest(id, after, limit + 1).stream().map(r -> new ImageView(r.imageId(),
         r.deviceId(), r.contentType(), r.sizeBytes(), r.sha256(), r.filename(), r.capturedAt(),
         "/devices/" + id + "/images/" + r.imageId(), urls.url(r.s3Key()), expires)).toList();
-    if (rows.isEmpty()) {
+    if (rows.isEmpty() && after == null) {
       known.require(id);
     }
     return rows;

@@ -20,8 +20,10 @@ import smarthome.api.ApiConfig;
 import smarthome.api.errors.ApiException;
 import smarthome.api.http.Paging;
 import smarthome.api.http.Params;
+import smarthome.api.http.TimeParam;
 import smarthome.common.json.Text;
 import smarthome.common.logs.LogLevel;
+import smarthome.api.http.KeysetCursor;
 
 /** GET /devices/{device_id}/logs: newest first, a page at a time. */
 @Controller
@@ -29,6 +31,8 @@ import smarthome.common.logs.LogLevel;
 @Tag(name = "logs")
 @SecurityRequirement(name = "bearerAuth")
 public class LogController {
+  /** The kind of this list\'s cursors (PageCursor). */
+  private static final String KIND = "log";
   private final LogService service;
   private final ApiConfig config;
 
@@ -42,15 +46,15 @@ public class LogController {
       description = "Logs of the retention period (LOG_RETENTION_DAYS, 30 by default) are served "
           + "from PostgreSQL; older ones are archived to S3 as one gzip NDJSON file per device and "
           + "UTC day, listed by GET /devices/{device_id}/log-archives. A Link header with "
-          + "rel=\"next\" points at the next page.")
+          + "rel=\"next\" points at the next page. " + TimeParam.DOC)
   @ApiResponse(responseCode = "200", description = "a page of log lines")
   @ApiResponse(responseCode = "400", description = "invalid device_id, time or cursor")
   @ApiResponse(responseCode = "404", description = "unknown device")
   @ApiResponse(responseCode = "422", description = "reversed range, unknown level, limit out of range")
   public MutableHttpResponse<List<LogView>> logs(@PathVariable("device_id") String deviceId,
-      @Parameter(description = "ISO-8601 with offset; only logs at or after it")
+      @Parameter(description = "a time (see the accepted forms); only logs at or after it")
       @Nullable @QueryValue("start_time") String startTime,
-      @Parameter(description = "ISO-8601 with offset; only logs before it")
+      @Parameter(description = "a time (see the accepted forms); only logs before it")
       @Nullable @QueryValue("end_time") String endTime,
       @Parameter(description = "DEBUG, INFO, WARN or ERROR")
       @Nullable @QueryValue("level") String level,
@@ -66,10 +70,10 @@ public class LogController {
     }
     String lvl = level == null ? null : level(level);
     int n = Params.limit(limit, config.pageSize, config.maxPageSize);
-    LogCursor after = cursor == null ? null : LogCursor.parse(cursor);
+    KeysetCursor after = KeysetCursor.parse(KIND, cursor);
     List<LogView> rows = service.pageAndOneMore(new LogService.Query(id, start, end, lvl, after, n));
     return Paging.page(rows, n, last -> Paging.Link.to("/devices/" + id + "/logs").param("limit", n)
-        .param("cursor", LogCursor.after(last).encode())
+        .param("cursor", KeysetCursor.after(last.timestamp(), last.logId()).encode(KIND))
         .param("start_time", startTime).param("end_time", endTime).param("level", lvl));
   }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import smarthome.api.infra.Sql;
 import smarthome.api.infra.SqlQuery;
+import smarthome.api.http.KeysetCursor;
 
 /** A device's log lines in PostgreSQL (system_logs), newest first by (timestamp, log_id). */
 @Singleton
@@ -19,7 +20,7 @@ public class LogRepository {
    * Up to {@code limit} lines in [start, end) (either may be null) of one level (null: all), after
    * the cursor (null: from the newest); filters are bound, never spliced.
    */
-  public List<LogView> page(String id, Instant start, Instant end, String level, LogCursor after, int limit) {
+  public List<LogView> page(String id, Instant start, Instant end, String level, KeysetCursor after, int limit) {
     SqlQuery q = new SqlQuery("select log_id, device_id, timestamp, level, event_type, message "
         + "from system_logs where device_id = ?", id)
         .and("timestamp >= ?", start)

@@ -3,6 +3,7 @@ package smarthome.api.logs;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
+import smarthome.api.http.KeysetCursor;
 import smarthome.api.http.KnownDevices;
 
 /** A device's logs a page at a time; an id no store knows is a 404, not an empty page. */
@@ -17,7 +18,7 @@ public class LogService {
   }
 
   /** What one page asks for; start, end, level and after are optional (null). */
-  public record Query(String deviceId, Instant start, Instant end, String level, LogCursor after, int limit) {}
+  public record Query(String deviceId, Instant start, Instant end, String level, KeysetCursor after, int limit) {}
 
   /** Up to limit + 1 lines: the page, and one more when there is a next page. */
   public List<LogView> pageAndOneMore(Query q) {

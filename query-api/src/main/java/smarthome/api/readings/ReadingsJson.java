@@ -14,12 +14,11 @@ import smarthome.common.json.Timestamps;
 final class ReadingsJson {
   private ReadingsJson() {}
 
-  static byte[] empty() {
-    return new byte[] {'[', ']'};
-  }
-
   /** [{timestamp, device_id, device_type, <fields>}, ...]; counts are written as whole numbers. */
-  static byte[] write(String id, String type, List<ReadingRow> rows, boolean counts) {
+  static byte[] write(String id, SensorDataService.Rows answer) {
+    String type = answer.type();
+    List<ReadingRow> rows = answer.rows();
+    boolean counts = answer.counts();
     StringBuilder b = new StringBuilder(64 + rows.size() * 150);
     b.append('[');
     for (int r = 0; r < rows.size(); r++) {

@@ -3,6 +3,7 @@ package smarthome.api.readings;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -19,7 +20,11 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
+import smarthome.api.ApiConfig;
+import smarthome.api.http.Paging;
 import smarthome.api.http.Params;
+import smarthome.api.http.TimeParam;
+import smarthome.common.json.Timestamps;
 
 /** GET /devices/{device_id}/sensor-data. */
 @Controller
@@ -28,41 +33,58 @@ import smarthome.api.http.Params;
 @SecurityRequirement(name = "bearerAuth")
 public class SensorDataController {
   private final SensorDataService service;
+  private final ApiConfig config;
   private final Clock clock = Clock.systemUTC();
 
-  public SensorDataController(SensorDataService service) {
+  public SensorDataController(SensorDataService service, ApiConfig config) {
     this.service = service;
+    this.config = config;
   }
 
   @Get(uri = "/devices/{device_id}/sensor-data", produces = MediaType.APPLICATION_JSON)
   @Operation(summary = "A device's sensor readings",
-      description = "Raw readings oldest first, by default over the last 24 h; rows are "
-          + "{timestamp, device_id, device_type, <fields of the type>}. With interval (and fn) the "
-          + "series is downsampled: one row per interval. Raw requests are capped (422: narrow the "
-          + "range or set interval). mean, min, max and sum apply to numeric fields; count and last "
-          + "to all.")
+      description = "Raw readings oldest first, by default over the last 24 h, a page at a time: "
+          + "when there are more, a Link header with rel=\"next\" points at the next page (the same "
+          + "range, pinned to absolute times, and a cursor). Rows are {timestamp, device_id, "
+          + "device_type, <fields of the type>}. With interval (and fn) the series is downsampled: one "
+          + "row per interval, in one answer of at most API_MAX_RAW_POINTS intervals (422 beyond: "
+          + "narrow the range or widen the interval); limit and cursor apply to raw rows only. mean, "
+          + "min, max and sum apply to numeric fields; count and last to all. " + TimeParam.DOC)
   @ApiResponse(responseCode = "200", description = "the rows, oldest first",
       content = @Content(mediaType = "application/json",
           array = @ArraySchema(schema = @Schema(type = "object",
               example = "{\"timestamp\":\"2026-11-26T08:05:00.000Z\",\"device_id\":\"device_1\","
                   + "\"device_type\":\"thermostat\",\"temperature\":21.4,\"humidity\":44.5,"
                   + "\"pressure\":1013.2}"))))
-  @ApiResponse(responseCode = "400", description = "invalid device_id, time or interval")
+  @ApiResponse(responseCode = "400", description = "invalid device_id, time, interval, limit or cursor")
   @ApiResponse(responseCode = "404", description = "unknown device")
-  @ApiResponse(responseCode = "422", description = "reversed range, too many points, unknown fn")
+  @ApiResponse(responseCode = "422", description = "reversed range, too many intervals, limit out of range, unknown fn")
   @ApiResponse(responseCode = "503", description = "InfluxDB or PostgreSQL unavailable")
   public HttpResponse<byte[]> sensorData(@PathVariable("device_id") String deviceId,
-      @Parameter(description = "ISO-8601 with offset, e.g. 2026-11-26T00:00:00Z (default: end - 24 h)")
+      @Parameter(description = "a time (see the accepted forms); default: end - 24 h")
       @Nullable @QueryValue("start_time") String startTime,
-      @Parameter(description = "ISO-8601 with offset (default: now)")
+      @Parameter(description = "a time (see the accepted forms), exclusive; default: now")
       @Nullable @QueryValue("end_time") String endTime,
       @Parameter(description = "downsampling interval: 30s, 5m, 1h, 1d")
       @Nullable @QueryValue("interval") String interval,
       @Parameter(description = "mean (default), min, max, sum, count, last")
-      @Nullable @QueryValue("fn") String fn) {
+      @Nullable @QueryValue("fn") String fn,
+      @Parameter(description = "raw rows per page (default API_RAW_PAGE_SIZE, at most API_MAX_RAW_POINTS)")
+      @Nullable @QueryValue("limit") String limit,
+      @Parameter(description = "cursor from the previous page's Link header")
+      @Nullable @QueryValue("cursor") String cursor) {
     String id = Params.deviceId(deviceId);
     Params.Range range = Params.range(startTime, endTime, Duration.ofHours(24), clock);
     Aggregation agg = Aggregation.parse(interval, fn);
-    return HttpResponse.ok(service.query(id, range, agg)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    int n = Params.limit(limit, config.rawPageSize, config.maxRawPoints);
+    ReadingCursor after = cursor == null ? null : ReadingCursor.parse(cursor);
+    SensorDataService.Rows rows = service.query(new SensorDataService.Query(id, range, agg, n, after));
+    MutableHttpResponse<byte[]> response = HttpResponse.ok(ReadingsJson.write(id, rows))
+        .contentType(MediaType.APPLICATION_JSON_TYPE);
+    return Paging.withNext(response, rows.next() == null ? null
+        : Paging.Link.to("/devices/" + id + "/sensor-data").param("limit", n)
+            .param("cursor", rows.next().encode())
+            .param("start_time", Timestamps.format(range.start()))
+            .param("end_time", Timestamps.format(range.end())));
   }
 }

@@ -30,7 +30,7 @@ class ParamsTest {
   @Test
   void malformedIs400AndUnacceptableIs422() {
     assertEquals(HttpStatus.BAD_REQUEST, status(() -> Params.range("yesterday", null, Duration.ofHours(1), CLOCK)));
-    assertEquals(HttpStatus.BAD_REQUEST, status(() -> Params.range("2026-01-01", null, Duration.ofHours(1), CLOCK)));
+    assertEquals(HttpStatus.BAD_REQUEST, status(() -> Params.range("2026-01-01T", null, Duration.ofHours(1), CLOCK)));
     assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, status(() -> Params.range("2026-06-01T00:00:00Z",
         "2026-05-01T00:00:00Z", Duration.ofHours(1), CLOCK)));
     assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, status(() -> Params.range("2026-06-01T00:00:00Z",

@@ -60,6 +60,11 @@ final class Api extends ApiClient implements AutoCloseable {
     return new Api(ctx, worker, t, URI.create("http://127.0.0.1:" + server.getPort()));
   }
 
+  /** A bean of the running API, e.g. its Router. */
+  <T> T bean(Class<T> type) {
+    return ctx.getBean(type);
+  }
+
   @Override
   public void close() throws InterruptedException {
     worker.stop();

@@ -69,7 +69,7 @@ class ApiErrorsIT {
         new Case("GET", "/devices/bad%2Fid", R, 400, "device_id"),
         new Case("GET", "/devices/" + P + "1/sensor-data?start_time=yesterday", R, 400, "start_time"),
         new Case("GET", "/devices/" + P + "1/sensor-data?end_time=2026-13-01T00:00:00Z", R, 400, "end_time"),
-        new Case("GET", "/devices/" + P + "1/sensor-data?start_time=2026-01-01T00:00:00", R, 400, "offset"),
+        new Case("GET", "/devices/" + P + "1/sensor-data?start_time=26/11/2026", R, 400, "accepted forms"),
         new Case("GET", "/devices/" + P + "1/sensor-data?interval=5x", R, 400, "interval"),
         new Case("GET", "/devices/" + P + "1/logs?limit=ten", R, 400, "limit"),
         new Case("GET", "/devices/" + P + "1/logs?cursor=bm90LWEtY3Vyc29y", R, 400, "cursor"),

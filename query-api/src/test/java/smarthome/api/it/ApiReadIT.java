@@ -125,6 +125,39 @@ class ApiReadIT {
   }
 
   @Test
+  void everyTimeFormSelectsTheSameRowsAsIsoWithZ() throws Exception {
+    // a whole second two hours before the window's end, so every form can say it exactly
+    Instant s = Instant.parse(generated.get("window_end").asText()).minusSeconds(2 * 3600)
+        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    String end = "&end_time=" + s.plusSeconds(3600);
+    String path = "/devices/" + P + "1/sensor-data?start_time=";
+    HttpResponse<String> iso = api.get(path + s + end, Api.READ);
+    assertEquals(200, iso.statusCode(), iso.body());
+    assertTrue(Json.parse(iso.body()).size() >= 11, "an hour at 5 min: " + iso.body());
+    java.time.LocalDateTime local = java.time.LocalDateTime.ofInstant(s, java.time.ZoneOffset.UTC);
+    String plusOne = local.plusHours(1) + "+01:00";
+    for (String form : new String[] {local.toString(), plusOne.replace("+", "%2B"), plusOne,
+        String.valueOf(s.toEpochMilli()), String.valueOf(s.getEpochSecond()),
+        local.minusHours(3) + "-03:00"}) {
+      HttpResponse<String> r = api.get(path + form + end, Api.READ);
+      assertEquals(200, r.statusCode(), form + ": " + r.body());
+      assertEquals(iso.body(), r.body(), form);
+    }
+    // a date alone is its UTC midnight
+    Instant midnight = s.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+    String dayEnd = "&end_time=" + midnight.plusSeconds(3600);
+    assertEquals(api.get(path + midnight + dayEnd, Api.READ).body(),
+        api.get(path + local.toLocalDate() + dayEnd, Api.READ).body());
+    // logs read their times through the same parser
+    String logs = "/devices/" + P + "1/logs?limit=1000&start_time=";
+    assertEquals(api.get(logs + Instant.EPOCH.plusSeconds(1), Api.READ).body(),
+        api.get(logs + "1", Api.READ).body());
+    HttpResponse<String> bad = api.get(path + "yesterday", Api.READ);
+    assertEquals(400, bad.statusCode());
+    assertTrue(Json.parse(bad.body()).get("message").asText().contains("epoch milliseconds"), bad.body());
+  }
+
+  @Test
   void downsampledSeriesCountAndAverage() throws Exception {
     JsonNode counts = Json.parse(api.get("/devices/" + P + "1/sensor-data?" + range()
         + "&interval=1h&fn=count", Api.READ).body());
@@ -184,6 +217,29 @@ class ApiReadIT {
       assertEquals("nosniff", viaApi.headers().firstValue("X-Content-Type-Options").orElseThrow());
       assertEquals(img.get("sha256").asText(), Images.sha256Hex(viaApi.body()));
     }
+  }
+
+  @Test
+  void imagesAreListedInPagesNewestFirst() throws Exception {
+    Set<String> ids = new HashSet<>();
+    String next = "/devices/" + P + "2/images?limit=2";
+    String previous = "9999";
+    int pages = 0;
+    while (next != null) {
+      HttpResponse<String> r = api.get(next, Api.READ);
+      assertEquals(200, r.statusCode(), r.body());
+      JsonNode page = Json.parse(r.body());
+      assertTrue(page.size() <= 2);
+      for (JsonNode img : page) {
+        assertTrue(img.get("captured_at").asText().compareTo(previous) <= 0, "newest first");
+        previous = img.get("captured_at").asText();
+        assertTrue(ids.add(img.get("image_id").asText()), "no repeats across pages");
+      }
+      next = r.headers().firstValue("Link").map(l -> l.substring(1, l.indexOf('>'))).orElse(null);
+      pages++;
+    }
+    assertTrue(ids.size() >= 3 && pages >= 2, ids.size() + " images in " + pages + " pages");
+    assertEquals(400, api.get("/devices/" + P + "2/images?cursor=nope", Api.READ).statusCode());
   }
 
   @Test
