@@ -16,6 +16,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import smarthome.api.errors.ApiException;
 import smarthome.api.http.Params;
+import smarthome.api.limits.Slots;
+import smarthome.api.limits.WorkSlots;
 import smarthome.common.devices.DeviceIds;
 import smarthome.common.json.Text;
 
@@ -27,9 +29,11 @@ import smarthome.common.json.Text;
 public class GenerateController {
   static final int MAX_DEVICES = 1000;
   private final GenerateService service;
+  private final Slots slots;
 
-  public GenerateController(GenerateService service) {
+  public GenerateController(GenerateService service, WorkSlots slots) {
     this.service = service;
+    this.slots = slots.generate;
   }
 
   @Post("/generate-and-store")
@@ -42,6 +46,7 @@ public class GenerateController {
   @ApiResponse(responseCode = "202", description = "what was published")
   @ApiResponse(responseCode = "400", description = "num_devices is not a whole number")
   @ApiResponse(responseCode = "422", description = "num_devices outside 1-1000")
+  @ApiResponse(responseCode = "429", description = "another generate call is in progress (Retry-After)")
   @ApiResponse(responseCode = "503", description = "Kafka unavailable")
   public MutableHttpResponse<GenerateResult> generate(
       @Parameter(description = "number of devices, 1-1000 (default 5)")
@@ -54,6 +59,8 @@ public class GenerateController {
       throw ApiException.badRequest("id_prefix " + Text.quote(prefix)
           + " must be 1-50 characters of A-Z a-z 0-9 _ . : - starting with a letter or digit");
     }
-    return HttpResponse.<GenerateResult>status(HttpStatus.ACCEPTED).body(service.generate(n, prefix));
+    try (Slots.Permit slot = slots.take()) {
+      return HttpResponse.<GenerateResult>status(HttpStatus.ACCEPTED).body(service.generate(n, prefix));
+    }
   }
 }

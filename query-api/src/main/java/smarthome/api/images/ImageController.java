@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.UUID;
 import smarthome.api.ApiConfig;
 import smarthome.api.http.Params;
+import smarthome.api.limits.Slots;
+import smarthome.api.limits.WorkSlots;
 
 /** Camera images: upload (published to Kafka), list with presigned URLs, fetch the bytes. */
 @Controller
@@ -32,10 +34,12 @@ import smarthome.api.http.Params;
 public class ImageController {
   private final ImageService service;
   private final ApiConfig config;
+  private final Slots uploads;
 
-  public ImageController(ImageService service, ApiConfig config) {
+  public ImageController(ImageService service, ApiConfig config, WorkSlots slots) {
     this.service = service;
     this.config = config;
+    this.uploads = slots.uploads;
   }
 
   @Post(uri = "/devices/{device_id}/images", consumes = MediaType.MULTIPART_FORM_DATA)
@@ -47,11 +51,15 @@ public class ImageController {
   @ApiResponse(responseCode = "400", description = "invalid device_id or no 'file' part")
   @ApiResponse(responseCode = "413", description = "larger than 10 MiB")
   @ApiResponse(responseCode = "415", description = "not a JPEG, PNG, WebP or GIF image, or not multipart")
+  @ApiResponse(responseCode = "429", description = "too many uploads in progress (Retry-After)")
   @ApiResponse(responseCode = "503", description = "Kafka unavailable")
   public MutableHttpResponse<ImageAccepted> upload(@PathVariable("device_id") String deviceId,
       StreamingFileUpload file) {
     String id = Params.deviceId(deviceId);
-    ImageAccepted body = service.accept(id, ImageUploads.read(file), file.getFilename());
+    ImageAccepted body;
+    try (Slots.Permit slot = uploads.take()) {
+      body = service.accept(id, ImageUploads.read(file), file.getFilename());
+    }
     return HttpResponse.accepted(URI.create("/devices/" + id + "/images/" + body.imageId())).body(body);
   }
 

@@ -67,10 +67,18 @@ public class StoreClients {
     return S3.presigner(c.s3);
   }
 
+  /**
+   * The producer's buffer: room for every upload slot's image at once (4 x 10 MiB by default) plus
+   * a generate call's small events. It is part of the heap budget the README states.
+   */
+  static final long KAFKA_BUFFER_BYTES = 48L * 1024 * 1024;
+
+  /** The API's one producer, shared by uploads, generate calls and DELETE's tombstones. */
   @Singleton
   @Bean(preDestroy = "close")
   Publisher publisher(ApiConfig c) {
-    return Publisher.create(c.kafka, PublisherOptions.defaults("query-api")
-        .withMaxBlock(Duration.ofSeconds(5)).withDeliveryTimeout(Duration.ofSeconds(20)));
+    PublisherOptions d = PublisherOptions.defaults("query-api");
+    return Publisher.create(c.kafka, new PublisherOptions(d.clientId(), d.lingerMs(), d.batchSize(),
+        d.compression(), KAFKA_BUFFER_BYTES, Duration.ofSeconds(5), Duration.ofSeconds(20)));
   }
 }

@@ -33,10 +33,16 @@ final class Api extends ApiClient implements AutoCloseable {
   }
 
   static Api start() throws Exception {
+    return start(Map.of());
+  }
+
+  /** With settings of the test's own on top, e.g. a small limit it wants to reach. */
+  static Api start(Map<String, String> settings) throws Exception {
     Map<String, String> env = new HashMap<>(TestStack.env());
     env.put("API_KEYS", "admin:" + ADMIN + ",write:" + WRITE + ",read:" + READ);
     env.put("API_PORT", "0");
     env.put("API_MAX_RAW_POINTS", "200"); // small, so the cap is reachable with little data
+    env.putAll(settings);
     ApiConfig config = ApiConfig.parse(env);
     Map<String, Object> props = new HashMap<>(Application.properties(config));
     props.put("micronaut.server.port", -1);
