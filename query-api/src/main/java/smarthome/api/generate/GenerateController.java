@@ -16,8 +16,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import smarthome.api.errors.ApiException;
 import smarthome.api.http.Params;
-import smarthome.api.limits.Slots;
-import smarthome.api.limits.WorkSlots;
 import smarthome.common.devices.DeviceIds;
 import smarthome.common.json.Text;
 
@@ -29,11 +27,9 @@ import smarthome.common.json.Text;
 public class GenerateController {
   static final int MAX_DEVICES = 1000;
   private final GenerateService service;
-  private final Slots slots;
 
-  public GenerateController(GenerateService service, WorkSlots slots) {
+  public GenerateController(GenerateService service) {
     this.service = service;
-    this.slots = slots.generate;
   }
 
   @Post("/generate-and-store")
@@ -59,8 +55,7 @@ public class GenerateController {
       throw ApiException.badRequest("id_prefix " + Text.quote(prefix)
           + " must be 1-50 characters of A-Z a-z 0-9 _ . : - starting with a letter or digit");
     }
-    try (Slots.Permit slot = slots.take()) {
-      return HttpResponse.<GenerateResult>status(HttpStatus.ACCEPTED).body(service.generate(n, prefix));
-    }
+    // one of the API_MAX_GENERATE slots is held for this call by WorkSlotFilter
+    return HttpResponse.<GenerateResult>status(HttpStatus.ACCEPTED).body(service.generate(n, prefix));
   }
 }

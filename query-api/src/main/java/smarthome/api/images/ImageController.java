@@ -23,8 +23,6 @@ import java.util.List;
 import java.util.UUID;
 import smarthome.api.ApiConfig;
 import smarthome.api.http.Params;
-import smarthome.api.limits.Slots;
-import smarthome.api.limits.WorkSlots;
 
 /** Camera images: upload (published to Kafka), list with presigned URLs, fetch the bytes. */
 @Controller
@@ -34,12 +32,10 @@ import smarthome.api.limits.WorkSlots;
 public class ImageController {
   private final ImageService service;
   private final ApiConfig config;
-  private final Slots uploads;
 
-  public ImageController(ImageService service, ApiConfig config, WorkSlots slots) {
+  public ImageController(ImageService service, ApiConfig config) {
     this.service = service;
     this.config = config;
-    this.uploads = slots.uploads;
   }
 
   @Post(uri = "/devices/{device_id}/images", consumes = MediaType.MULTIPART_FORM_DATA)
@@ -56,10 +52,8 @@ public class ImageController {
   public MutableHttpResponse<ImageAccepted> upload(@PathVariable("device_id") String deviceId,
       StreamingFileUpload file) {
     String id = Params.deviceId(deviceId);
-    ImageAccepted body;
-    try (Slots.Permit slot = uploads.take()) {
-      body = service.accept(id, ImageUploads.read(file), file.getFilename());
-    }
+    // the upload slot was taken by WorkSlotFilter before the body was read
+    ImageAccepted body = service.accept(id, ImageUploads.read(file), file.getFilename());
     return HttpResponse.accepted(URI.create("/devices/" + id + "/images/" + body.imageId())).body(body);
   }
 

@@ -23,7 +23,7 @@ public class StoreClients {
   @Singleton
   @Bean(preDestroy = "close")
   HikariDataSource dataSource(ApiConfig c) {
-    HikariDataSource ds = Postgres.pool(c.postgres, "api", 10);
+    HikariDataSource ds = Postgres.pool(c.postgres, "api", 10, Sql.STATEMENT_TIMEOUT);
     // a request must not hang when PostgreSQL is down: fail fast into a 503
     ds.setConnectionTimeout(2_000);
     return ds;
@@ -37,7 +37,10 @@ public class StoreClients {
   @Singleton
   @Bean(preDestroy = "close")
   InfluxDB influx(ApiConfig c) {
-    return Influx.connect(c.influx, 15, InfluxDB.ResponseFormat.MSGPACK);
+    // the query timeout: an answer that takes longer ends the call (and InfluxDB drops the
+    // query when the connection closes); InfluxErrors says so in the 503
+    return Influx.connect(c.influx, (int) InfluxErrors.QUERY_TIMEOUT.toSeconds(),
+        InfluxDB.ResponseFormat.MSGPACK);
   }
 
   @Singleton

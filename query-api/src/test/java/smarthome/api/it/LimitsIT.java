@@ -18,14 +18,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import smarthome.testkit.ApiClient;
 
-/** The caps on concurrent expensive requests: one more than allowed is a 429 with Retry-After. */
+/** The caps on concurrent expensive requests and the per-key rates: beyond them a 429 with Retry-After. */
 class LimitsIT {
   static Api api;
   static final String DEVICE = "lim" + java.util.UUID.randomUUID().toString().substring(0, 6);
 
   @BeforeAll
   static void start() throws Exception {
-    api = Api.start(Map.of("API_MAX_UPLOADS", "1"));
+    api = Api.start(Map.of("API_MAX_UPLOADS", "1", "API_RATE_LIMITS", "read=5/m,write=1000/s"));
   }
 
   @AfterAll
@@ -76,5 +76,31 @@ class LimitsIT {
     // the slot is free again
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
         api.upload(DEVICE, Api.WRITE, "x.png", "image/png", new byte[] {1, 2, 3}).statusCode() == 415);
+  }
+
+  @Test
+  void aKeyBeyondItsRateGets429WithTheRateLimitHeadersOtherKeysDoNot() throws Exception {
+    // read=5/m: within 11 calls (two windows at most) the key is refused
+    HttpResponse<String> r = null;
+    int calls = 0;
+    for (; calls < 11; calls++) {
+      r = api.get("/device-types", Api.READ);
+      if (r.statusCode() == 429) {
+        break;
+      }
+      assertEquals(200, r.statusCode(), r.body());
+      assertEquals("5;w=60", r.headers().firstValue("RateLimit-Policy").orElseThrow());
+      assertTrue(r.headers().firstValue("RateLimit").orElseThrow().startsWith("limit=5, remaining="));
+    }
+    assertEquals(429, r.statusCode(), "refused within 11 calls");
+    assertTrue(calls >= 5, "at least the 5 of one window passed: " + calls);
+    long retry = Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow());
+    assertTrue(retry >= 1 && retry <= 60, "Retry-After " + retry);
+    assertTrue(r.headers().firstValue("RateLimit").orElseThrow().contains("remaining=0"));
+    assertEquals(429, Json.parse(r.body()).get("status").asInt());
+    // an admin key has its own budget (the admin default, 10/s)
+    assertEquals(200, api.get("/device-types", Api.ADMIN).statusCode());
+    // open paths are not limited
+    assertEquals(200, api.get("/health", null).statusCode());
   }
 }
