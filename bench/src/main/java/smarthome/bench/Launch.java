@@ -1,6 +1,7 @@
 package smarthome.bench;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import smarthome.testkit.JavaProcess;
@@ -23,11 +24,17 @@ public final class Launch {
     return java(name, stack.childEnv(extraEnv), WorkerProcess.args(jvmOptions, sinks, metricsPort));
   }
 
-  /** The real API from its jar on the stack, with the extra environment (API_PORT, API_KEYS). */
+  /**
+   * The real API from its jar on the stack, with the extra environment (API_PORT, API_KEYS). Its
+   * per-key rate limits are off unless the caller sets API_RATE_LIMITS: a benchmark measures the
+   * API's speed, not its limiter.
+   */
   public static JavaProcess api(String name, StackSettings stack, Map<String, String> extraEnv, List<String> jvmOptions) {
     List<String> args = new ArrayList<>(jvmOptions);
     args.addAll(List.of("-jar", Repo.jar("query-api", "query-api.jar").toString()));
-    return java(name, stack.childEnv(extraEnv), args);
+    Map<String, String> env = new HashMap<>(Map.of("API_RATE_LIMITS", "off"));
+    env.putAll(extraEnv);
+    return java(name, stack.childEnv(env), args);
   }
 
   /** The JVM options, after those of the environment variable (e.g. BENCH_WORKER_JVM_ARGS, to profile). */

@@ -10,6 +10,7 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import smarthome.api.auth.ApiKeys;
+import smarthome.api.limits.RateLimits;
 import smarthome.common.config.ConfigError;
 import smarthome.common.config.InfluxSettings;
 import smarthome.common.config.KafkaSettings;
@@ -27,6 +28,9 @@ public final class ApiConfig {
   public static final String API_PAGE_SIZE = "API_PAGE_SIZE";
   public static final String API_MAX_PAGE_SIZE = "API_MAX_PAGE_SIZE";
   public static final String API_PRESIGN_MINUTES = "API_PRESIGN_MINUTES";
+  public static final String API_MAX_UPLOADS = "API_MAX_UPLOADS";
+  public static final String API_MAX_GENERATE = "API_MAX_GENERATE";
+  public static final String API_RATE_LIMITS = RateLimits.VARIABLE;
 
   public final int port;
   public final ApiKeys keys;
@@ -36,6 +40,9 @@ public final class ApiConfig {
   public final int pageSize;
   public final int maxPageSize;
   public final Duration presignFor;
+  public final int maxUploads;
+  public final int maxGenerate;
+  public final RateLimits rateLimits;
   public final KafkaSettings kafka;
   public final PostgresSettings postgres;
   public final InfluxSettings influx;
@@ -66,6 +73,9 @@ public final class ApiConfig {
       throw new ConfigError("configuration error: " + API_PAGE_SIZE + " must not exceed " + API_MAX_PAGE_SIZE);
     }
     presignFor = Duration.ofMinutes(c.getInt(API_PRESIGN_MINUTES));
+    maxUploads = c.getInt(API_MAX_UPLOADS);
+    maxGenerate = c.getInt(API_MAX_GENERATE);
+    rateLimits = RateLimits.parse(c.getString(API_RATE_LIMITS));
     kafka = KafkaSettings.from(c);
     postgres = PostgresSettings.from(c);
     influx = InfluxSettings.from(c);
@@ -95,7 +105,14 @@ public final class ApiConfig {
         .define(API_MAX_PAGE_SIZE, Type.INT, 1000, Range.between(1, 10_000), Importance.LOW,
             "largest page size a client may ask for")
         .define(API_PRESIGN_MINUTES, Type.INT, 15, Range.between(1, 7 * 24 * 60), Importance.LOW,
-            "lifetime of presigned S3 URLs");
+            "lifetime of presigned S3 URLs")
+        // each upload holds up to 10 MiB until Kafka confirms: these two bound the API's heap
+        .define(API_MAX_UPLOADS, Type.INT, 4, Range.between(1, 64), Importance.MEDIUM,
+            "image uploads in progress at once; one more is answered 429")
+        .define(API_MAX_GENERATE, Type.INT, 1, Range.between(1, 16), Importance.MEDIUM,
+            "generate-and-store calls in progress at once; one more is answered 429")
+        .define(API_RATE_LIMITS, Type.STRING, RateLimits.DEFAULT, Importance.MEDIUM,
+            "requests per key by its role, e.g. read=50/s,write=10/s; off = none");
     return new ApiConfig(Settings.parse(def, env));
   }
 }

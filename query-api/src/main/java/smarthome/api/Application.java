@@ -58,7 +58,7 @@ public final class Application {
       p.put("micronaut.server.cors.configurations.dashboards.allowed-headers",
           java.util.List.of("Authorization", "Content-Type"));
       p.put("micronaut.server.cors.configurations.dashboards.exposed-headers",
-          java.util.List.of("Link", "Location", "Retry-After"));
+          java.util.List.of("Link", "Location", "Retry-After", "RateLimit", "RateLimit-Policy"));
     }
     return p;
   }

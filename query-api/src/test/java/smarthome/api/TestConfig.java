@@ -14,6 +14,6 @@ public final class TestConfig {
         "POSTGRES_DB", "smarthome",
         "POSTGRES_USER", "smarthome",
         "S3_BUCKET_NAME", "test-bucket",
-        "API_KEYS", "admin:unit-test-key-1"));
+        "API_KEYS", "admin:unit-test-key-0001"));
   }
 }

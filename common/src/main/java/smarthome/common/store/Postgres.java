@@ -20,6 +20,15 @@ public final class Postgres {
    * tried lazily, so a worker can start, then wait for PostgreSQL like for any other outage.
    */
   public static HikariDataSource pool(PostgresSettings s, String name, int maxSize) {
+    return pool(s, name, maxSize, null);
+  }
+
+  /**
+   * A pool whose connections end any statement running longer than {@code statementTimeout}
+   * (PostgreSQL's statement_timeout, set at connection start-up; null = the server's setting).
+   */
+  public static HikariDataSource pool(PostgresSettings s, String name, int maxSize,
+      java.time.Duration statementTimeout) {
     HikariConfig c = new HikariConfig();
     c.setPoolName(name);
     c.setJdbcUrl(s.jdbcUrl());
@@ -37,6 +46,9 @@ public final class Postgres {
     c.addDataSourceProperty("ApplicationName", name);
     // POSTGRES_SSLMODE and POSTGRES_SSLROOTCERT: pgjdbc takes them as connection properties
     s.sslProperties().forEach((k, v) -> c.addDataSourceProperty(k.toString(), v));
+    if (statementTimeout != null) {
+      c.addDataSourceProperty("options", "-c statement_timeout=" + statementTimeout.toMillis());
+    }
     return new HikariDataSource(c);
   }
 

@@ -32,7 +32,14 @@ public final class ApiKeyFilter implements Ordered {
   @Nullable
   public MutableHttpResponse<?> authorize(HttpRequest<?> request) {
     String path = request.getPath();
-    if (isOpen(path) || isPreflight(request)) {
+    if (isPreflight(request)) {
+      return null;
+    }
+    if (isOpen(path)) {
+      // open to all; a valid key, when sent, may see more (the per-store health states)
+      request.getHeaders().getAuthorization().filter(ApiKeyFilter::isBearer)
+          .flatMap(h -> keys.find(h.substring(7).strip()))
+          .ifPresent(k -> request.setAttribute(ApiKey.ATTRIBUTE, k));
       return null;
     }
     Optional<String> header = request.getHeaders().getAuthorization();
@@ -40,19 +47,29 @@ public final class ApiKeyFilter implements Ordered {
       return unauthorized(request, "missing API key: send the header Authorization: Bearer <key>");
     }
     String h = header.get();
-    if (h.length() < 8 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+    if (!isBearer(h)) {
       return unauthorized(request, "the Authorization header must be: Bearer <key>");
     }
-    Optional<Role> role = keys.roleOf(h.substring(7).strip());
-    if (role.isEmpty()) {
+    Optional<ApiKey> key = keys.find(h.substring(7).strip());
+    if (key.isEmpty()) {
       return unauthorized(request, "invalid API key");
     }
-    Role needed = needed(request.getMethod());
-    if (!role.get().allows(needed)) {
-      return Errors.response(request, HttpStatus.FORBIDDEN, "a '" + role.get().wire()
+    Role role = key.get().role();
+    Role needed = needed(request.getMethod(), path);
+    if (!role.allows(needed)) {
+      return Errors.response(request, HttpStatus.FORBIDDEN, "a '" + role.wire()
           + "' key cannot " + request.getMethodName() + " here: it needs the '" + needed.wire() + "' role");
     }
+    request.setAttribute(ApiKey.ATTRIBUTE, key.get());
     return null;
+  }
+
+  /** The metrics are for a metrics key; everything else by the method. */
+  static Role needed(HttpMethod m, String path) {
+    if (path.equals("/prometheus")) {
+      return Role.METRICS;
+    }
+    return needed(m);
   }
 
   static Role needed(HttpMethod m) {
@@ -65,9 +82,15 @@ public final class ApiKeyFilter implements Ordered {
 
   /** Health and the documentation (with the OpenAPI document) need no key. */
   static boolean isOpen(String path) {
-    return path.equals("/") || path.equals("/health") || path.equals("/openapi.json") || path.equals("/openapi.yml") || path.equals("/docs") || path.startsWith("/docs/")
+    return path.equals("/") || path.equals("/health") || path.equals("/health/live")
+        || path.equals("/health/ready") || path.equals("/openapi.json") || path.equals("/openapi.yml")
+        || path.equals("/docs") || path.startsWith("/docs/")
         || path.equals("/redoc") || path.startsWith("/redoc/") || path.startsWith("/swagger/")
         || path.equals("/favicon.ico");
+  }
+
+  private static boolean isBearer(String h) {
+    return h.length() >= 8 && h.regionMatches(true, 0, "Bearer ", 0, 7);
   }
 
   private static boolean isPreflight(HttpRequest<?> r) {

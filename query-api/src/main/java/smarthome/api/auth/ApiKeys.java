@@ -13,9 +13,13 @@ import smarthome.common.config.ConfigError;
  * never logged or echoed.
  */
 public final class ApiKeys {
-  public static final int MIN_KEY_LENGTH = 8;
+  public static final int MIN_KEY_LENGTH = 16;
+  /** The example key of the README and docker-compose.yml: copying it must not make a live key. */
+  public static final String PLACEHOLDER = "replace-with-a-random-key";
+  private static final java.util.Set<String> PLACEHOLDERS = java.util.Set.of(PLACEHOLDER,
+      "change-me", "changeme", "change-me-change-me");
 
-  private record Entry(Role role, byte[] key) {}
+  private record Entry(ApiKey key, byte[] secret) {}
 
   private final List<Entry> entries;
 
@@ -44,20 +48,25 @@ public final class ApiKeys {
         role = Role.valueOf(roleText);
       } catch (IllegalArgumentException e) {
         throw new ConfigError("configuration error: API_KEYS entry " + n
-            + " has an unknown role (read, write, admin)");
+            + " has an unknown role (read, write, admin, metrics)");
       }
       String key = p.substring(colon + 1).strip();
       if (key.length() < MIN_KEY_LENGTH || key.chars().anyMatch(c -> c <= ' ' || c > '~')) {
         throw new ConfigError("configuration error: API_KEYS entry " + n + " needs a key of at least "
             + MIN_KEY_LENGTH + " printable ASCII characters without spaces");
       }
+      if (PLACEHOLDERS.contains(key.toLowerCase(Locale.ROOT))) {
+        throw new ConfigError("configuration error: API_KEYS entry " + n + " is the documented "
+            + "placeholder; make a key, e.g. $(openssl rand -hex 16)");
+      }
       byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
       for (Entry e : out) {
-        if (MessageDigest.isEqual(e.key, bytes)) {
+        if (MessageDigest.isEqual(e.secret, bytes)) {
           throw new ConfigError("configuration error: API_KEYS entry " + n + " repeats a key");
         }
       }
-      out.add(new Entry(role, bytes));
+      // the name a log line or a limiter uses: the role and the entry's place, never the secret
+      out.add(new Entry(new ApiKey(role.wire() + "-" + n, role), bytes));
     }
     if (out.isEmpty()) {
       throw new ConfigError("configuration error: API_KEYS is empty: the API refuses to start "
@@ -66,19 +75,24 @@ public final class ApiKeys {
     return new ApiKeys(List.copyOf(out));
   }
 
-  /** The role of a presented key; every configured key is compared, in constant time each. */
-  public Optional<Role> roleOf(String presented) {
+  /** The key presented; every configured key is compared, in constant time each. */
+  public Optional<ApiKey> find(String presented) {
     if (presented == null) {
       return Optional.empty();
     }
     byte[] p = presented.getBytes(StandardCharsets.UTF_8);
-    Role found = null;
+    ApiKey found = null;
     for (Entry e : entries) {
-      if (MessageDigest.isEqual(e.key, p)) {
-        found = e.role;
+      if (MessageDigest.isEqual(e.secret, p)) {
+        found = e.key;
       }
     }
     return Optional.ofNullable(found);
+  }
+
+  /** The role of a presented key. */
+  public Optional<Role> roleOf(String presented) {
+    return find(presented).map(ApiKey::role);
   }
 
   public int size() {

@@ -14,6 +14,10 @@ import jakarta.inject.Singleton;
 public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<ApiError>> {
   @Override
   public HttpResponse<ApiError> handle(HttpRequest request, ApiException e) {
-    return Errors.response(request, e.status(), e.getMessage());
+    var r = Errors.response(request, e.status(), e.getMessage());
+    if (e instanceof TooManyRequestsException t) {
+      r.header("Retry-After", Long.toString(t.retryAfterSeconds()));
+    }
+    return r;
   }
 }

@@ -42,6 +42,7 @@ public class GenerateController {
   @ApiResponse(responseCode = "202", description = "what was published")
   @ApiResponse(responseCode = "400", description = "num_devices is not a whole number")
   @ApiResponse(responseCode = "422", description = "num_devices outside 1-1000")
+  @ApiResponse(responseCode = "429", description = "another generate call is in progress (Retry-After)")
   @ApiResponse(responseCode = "503", description = "Kafka unavailable")
   public MutableHttpResponse<GenerateResult> generate(
       @Parameter(description = "number of devices, 1-1000 (default 5)")
@@ -54,6 +55,7 @@ public class GenerateController {
       throw ApiException.badRequest("id_prefix " + Text.quote(prefix)
           + " must be 1-50 characters of A-Z a-z 0-9 _ . : - starting with a letter or digit");
     }
+    // one of the API_MAX_GENERATE slots is held for this call by WorkSlotFilter
     return HttpResponse.<GenerateResult>status(HttpStatus.ACCEPTED).body(service.generate(n, prefix));
   }
 }

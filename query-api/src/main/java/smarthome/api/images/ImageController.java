@@ -51,10 +51,12 @@ public class ImageController {
   @ApiResponse(responseCode = "400", description = "invalid device_id or no 'file' part")
   @ApiResponse(responseCode = "413", description = "larger than 10 MiB")
   @ApiResponse(responseCode = "415", description = "not a JPEG, PNG, WebP or GIF image, or not multipart")
+  @ApiResponse(responseCode = "429", description = "too many uploads in progress (Retry-After)")
   @ApiResponse(responseCode = "503", description = "Kafka unavailable")
   public MutableHttpResponse<ImageAccepted> upload(@PathVariable("device_id") String deviceId,
       StreamingFileUpload file) {
     String id = Params.deviceId(deviceId);
+    // the upload slot was taken by WorkSlotFilter before the body was read
     ImageAccepted body = service.accept(id, ImageUploads.read(file), file.getFilename());
     return HttpResponse.accepted(URI.create("/devices/" + id + "/images/" + body.imageId())).body(body);
   }

@@ -23,6 +23,8 @@ import smarthome.api.errors.StoreUnavailableException;
  * </ul>
  */
 public final class InfluxErrors {
+  /** How long the API waits for one InfluxDB answer (the client's read timeout). */
+  public static final java.time.Duration QUERY_TIMEOUT = java.time.Duration.ofSeconds(15);
   private static final String STORE = "influxdb";
   private static final List<String> TOO_LARGE = List.of("max-select-point", "max-select-series",
       "max-select-buckets");
@@ -40,6 +42,10 @@ public final class InfluxErrors {
       return e;
     }
     if (e instanceof InfluxDBIOException) {
+      if (e.getCause() instanceof java.net.SocketTimeoutException) {
+        return new StoreUnavailableException(STORE + " (the query ran longer than its "
+            + QUERY_TIMEOUT.toSeconds() + " s limit)", e);
+      }
       return new StoreUnavailableException(STORE, e);
     }
     if (!(e instanceof InfluxDBException ie)) {

@@ -8,15 +8,17 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import smarthome.api.errors.StoreUnavailableException;
 import smarthome.common.json.Timestamps;
 import smarthome.common.store.Jdbc;
 
 /**
  * JDBC on the API's pool, one bean for every repository: every statement bound, every SQL failure
- * a 503 naming PostgreSQL.
+ * sorted by {@link SqlErrors} (a data error 400, an outage or a statement timeout 503).
  */
 public class Sql {
+  /** PostgreSQL ends any statement of the API that runs longer (set on each pooled connection). */
+  public static final java.time.Duration STATEMENT_TIMEOUT = java.time.Duration.ofSeconds(10);
+
   @FunctionalInterface
   public interface Row<T> {
     T map(ResultSet rs) throws SQLException;
@@ -39,7 +41,7 @@ public class Sql {
         return out;
       }
     } catch (SQLException e) {
-      throw unavailable(e);
+      throw SqlErrors.translate(e, sql);
     }
   }
 
@@ -57,7 +59,7 @@ public class Sql {
     try {
       return Jdbc.inTransaction(ds, work);
     } catch (SQLException e) {
-      throw unavailable(e);
+      throw SqlErrors.translate(e, "(transaction)");
     }
   }
 
@@ -65,9 +67,5 @@ public class Sql {
   public static String time(ResultSet rs, String column) throws SQLException {
     Timestamp t = rs.getTimestamp(column);
     return t == null ? null : Timestamps.format(t.toInstant());
-  }
-
-  private static StoreUnavailableException unavailable(SQLException e) {
-    return new StoreUnavailableException("postgresql", e);
   }
 }

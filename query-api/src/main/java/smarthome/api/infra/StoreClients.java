@@ -23,7 +23,7 @@ public class StoreClients {
   @Singleton
   @Bean(preDestroy = "close")
   HikariDataSource dataSource(ApiConfig c) {
-    HikariDataSource ds = Postgres.pool(c.postgres, "api", 10);
+    HikariDataSource ds = Postgres.pool(c.postgres, "api", 10, Sql.STATEMENT_TIMEOUT);
     // a request must not hang when PostgreSQL is down: fail fast into a 503
     ds.setConnectionTimeout(2_000);
     return ds;
@@ -37,7 +37,10 @@ public class StoreClients {
   @Singleton
   @Bean(preDestroy = "close")
   InfluxDB influx(ApiConfig c) {
-    return Influx.connect(c.influx, 15, InfluxDB.ResponseFormat.MSGPACK);
+    // the query timeout: an answer that takes longer ends the call (and InfluxDB drops the
+    // query when the connection closes); InfluxErrors says so in the 503
+    return Influx.connect(c.influx, (int) InfluxErrors.QUERY_TIMEOUT.toSeconds(),
+        InfluxDB.ResponseFormat.MSGPACK);
   }
 
   @Singleton
@@ -67,10 +70,18 @@ public class StoreClients {
     return S3.presigner(c.s3);
   }
 
+  /**
+   * The producer's buffer: room for every upload slot's image at once (4 x 10 MiB by default) plus
+   * a generate call's small events. It is part of the heap budget the README states.
+   */
+  static final long KAFKA_BUFFER_BYTES = 48L * 1024 * 1024;
+
+  /** The API's one producer, shared by uploads, generate calls and DELETE's tombstones. */
   @Singleton
   @Bean(preDestroy = "close")
   Publisher publisher(ApiConfig c) {
-    return Publisher.create(c.kafka, PublisherOptions.defaults("query-api")
-        .withMaxBlock(Duration.ofSeconds(5)).withDeliveryTimeout(Duration.ofSeconds(20)));
+    PublisherOptions d = PublisherOptions.defaults("query-api");
+    return Publisher.create(c.kafka, new PublisherOptions(d.clientId(), d.lingerMs(), d.batchSize(),
+        d.compression(), KAFKA_BUFFER_BYTES, Duration.ofSeconds(5), Duration.ofSeconds(20)));
   }
 }

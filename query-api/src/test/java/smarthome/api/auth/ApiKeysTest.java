@@ -13,13 +13,23 @@ import smarthome.common.config.ConfigError;
 class ApiKeysTest {
   @Test
   void parsesRolesAndFindsTheRoleOfAKey() {
-    ApiKeys k = ApiKeys.parse(" admin:aaaaaaaa1 , read:bbbbbbbb2,WRITE:cccccccc3 ");
+    ApiKeys k = ApiKeys.parse(" admin:aaaaaaaa-long-enough-1 , read:bbbbbbbb-long-enough-2,WRITE:cccccccc-long-enough-3 ");
     assertEquals(3, k.size());
-    assertEquals(Optional.of(Role.ADMIN), k.roleOf("aaaaaaaa1"));
-    assertEquals(Optional.of(Role.READ), k.roleOf("bbbbbbbb2"));
-    assertEquals(Optional.of(Role.WRITE), k.roleOf("cccccccc3"));
-    assertEquals(Optional.empty(), k.roleOf("aaaaaaaa"));
+    assertEquals(Optional.of(Role.ADMIN), k.roleOf("aaaaaaaa-long-enough-1"));
+    assertEquals(Optional.of(Role.READ), k.roleOf("bbbbbbbb-long-enough-2"));
+    assertEquals(Optional.of(Role.WRITE), k.roleOf("cccccccc-long-enough-3"));
+    assertEquals(Optional.empty(), k.roleOf("aaaaaaaa-long-enough-"));
     assertEquals(Optional.empty(), k.roleOf(null));
+    assertEquals(Optional.of(new ApiKey("read-2", Role.READ)), k.find("bbbbbbbb-long-enough-2"));
+  }
+
+  @Test
+  void aMetricsKeyReadsOnlyTheMetrics() {
+    assertEquals(Role.METRICS, ApiKeys.parse("metrics:aaaaaaaa-long-enough-1").roleOf("aaaaaaaa-long-enough-1").orElseThrow());
+    assertEquals(Role.METRICS, ApiKeyFilter.needed(HttpMethod.GET, "/prometheus"));
+    assertTrue(Role.METRICS.allows(Role.METRICS) && Role.ADMIN.allows(Role.METRICS));
+    assertFalse(Role.METRICS.allows(Role.READ));
+    assertFalse(Role.READ.allows(Role.METRICS) || Role.WRITE.allows(Role.METRICS));
   }
 
   @Test
@@ -35,12 +45,19 @@ class ApiKeysTest {
   @Test
   void refusesEmptyShortUnknownOrRepeatedKeysWithoutEchoingThem() {
     assertTrue(assertThrows(ConfigError.class, () -> ApiKeys.parse("")).getMessage().contains("refuses to start"));
-    var shortKey = assertThrows(ConfigError.class, () -> ApiKeys.parse("admin:secret1"));
-    assertFalse(shortKey.getMessage().contains("secret1"));
-    assertTrue(assertThrows(ConfigError.class, () -> ApiKeys.parse("root:aaaaaaaa1")).getMessage().contains("role"));
-    assertTrue(assertThrows(ConfigError.class, () -> ApiKeys.parse("aaaaaaaa1")).getMessage().contains("role:key"));
-    var dup = assertThrows(ConfigError.class, () -> ApiKeys.parse("admin:aaaaaaaa1,read:aaaaaaaa1"));
-    assertFalse(dup.getMessage().contains("aaaaaaaa1"));
+    var shortKey = assertThrows(ConfigError.class, () -> ApiKeys.parse("admin:fifteen-chars-1"));
+    assertFalse(shortKey.getMessage().contains("fifteen-chars-1"));
+    assertTrue(shortKey.getMessage().contains("at least 16"), shortKey.getMessage());
+    assertEquals(16, "sixteen-chars-01".length());
+    assertEquals(Role.READ, ApiKeys.parse("read:sixteen-chars-01").roleOf("sixteen-chars-01").orElseThrow());
+    for (String placeholder : new String[] {ApiKeys.PLACEHOLDER, "REPLACE-WITH-A-RANDOM-KEY"}) {
+      var p = assertThrows(ConfigError.class, () -> ApiKeys.parse("admin:" + placeholder));
+      assertTrue(p.getMessage().contains("placeholder") && p.getMessage().contains("API_KEYS"), p.getMessage());
+    }
+    assertTrue(assertThrows(ConfigError.class, () -> ApiKeys.parse("root:aaaaaaaa-long-enough-1")).getMessage().contains("role"));
+    assertTrue(assertThrows(ConfigError.class, () -> ApiKeys.parse("aaaaaaaa-long-enough-1")).getMessage().contains("role:key"));
+    var dup = assertThrows(ConfigError.class, () -> ApiKeys.parse("admin:aaaaaaaa-long-enough-1,read:aaaaaaaa-long-enough-1"));
+    assertFalse(dup.getMessage().contains("aaaaaaaa-long-enough-1"));
   }
 
   @Test

@@ -20,6 +20,7 @@ final class Api extends ApiClient implements AutoCloseable {
   static final String ADMIN = "it-admin-key-0001";
   static final String WRITE = "it-write-key-0001";
   static final String READ = "it-read-key-00001";
+  static final String METRICS = "it-metrics-key-001";
 
   private final ApplicationContext ctx;
   private final Worker worker;
@@ -33,10 +34,17 @@ final class Api extends ApiClient implements AutoCloseable {
   }
 
   static Api start() throws Exception {
+    return start(Map.of());
+  }
+
+  /** With settings of the test's own on top, e.g. a small limit it wants to reach. */
+  static Api start(Map<String, String> settings) throws Exception {
     Map<String, String> env = new HashMap<>(TestStack.env());
-    env.put("API_KEYS", "admin:" + ADMIN + ",write:" + WRITE + ",read:" + READ);
+    env.put("API_KEYS", "admin:" + ADMIN + ",write:" + WRITE + ",read:" + READ + ",metrics:" + METRICS);
+    env.put("API_RATE_LIMITS", "off"); // the ITs call as fast as they can; LimitsIT sets its own
     env.put("API_PORT", "0");
     env.put("API_MAX_RAW_POINTS", "200"); // small, so the cap is reachable with little data
+    env.putAll(settings);
     ApiConfig config = ApiConfig.parse(env);
     Map<String, Object> props = new HashMap<>(Application.properties(config));
     props.put("micronaut.server.port", -1);

@@ -262,7 +262,8 @@ class ApiReadIT {
     assertEquals(200, h.statusCode(), h.body());
     assertEquals("UP", Json.parse(h.body()).get("status").asText());
     assertEquals(401, api.get("/prometheus", null).statusCode());
-    HttpResponse<String> m = api.get("/prometheus", Api.READ);
+    assertEquals(403, api.get("/prometheus", Api.READ).statusCode(), "a reader's key is not a scraper's");
+    HttpResponse<String> m = api.get("/prometheus", Api.METRICS);
     assertEquals(200, m.statusCode());
     assertTrue(m.body().contains("jvm_memory_used_bytes"), m.body().substring(0, Math.min(300, m.body().length())));
   }
