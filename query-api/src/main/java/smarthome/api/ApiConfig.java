@@ -26,6 +26,9 @@ public final class ApiConfig {
   public static final String API_PAGE_SIZE = "API_PAGE_SIZE";
   public static final String API_MAX_PAGE_SIZE = "API_MAX_PAGE_SIZE";
   public static final String API_PRESIGN_MINUTES = "API_PRESIGN_MINUTES";
+  public static final String API_LIVE_MAX_SUBSCRIBERS = "API_LIVE_MAX_SUBSCRIBERS";
+  public static final String API_LIVE_MAX_PER_KEY = "API_LIVE_MAX_PER_KEY";
+  public static final String API_LIVE_QUEUE_EVENTS = "API_LIVE_QUEUE_EVENTS";
 
   public final int port;
   public final ApiKeys keys;
@@ -35,6 +38,9 @@ public final class ApiConfig {
   public final int pageSize;
   public final int maxPageSize;
   public final Duration presignFor;
+  public final int liveMaxSubscribers;
+  public final int liveMaxPerKey;
+  public final int liveQueueEvents;
   public final KafkaSettings kafka;
   public final PostgresSettings postgres;
   public final InfluxSettings influx;
@@ -63,6 +69,9 @@ public final class ApiConfig {
       throw new ConfigError("configuration error: " + API_PAGE_SIZE + " must not exceed " + API_MAX_PAGE_SIZE);
     }
     presignFor = Duration.ofMinutes(c.getInt(API_PRESIGN_MINUTES));
+    liveMaxSubscribers = c.getInt(API_LIVE_MAX_SUBSCRIBERS);
+    liveMaxPerKey = c.getInt(API_LIVE_MAX_PER_KEY);
+    liveQueueEvents = c.getInt(API_LIVE_QUEUE_EVENTS);
     kafka = KafkaSettings.from(c);
     postgres = PostgresSettings.from(c);
     influx = InfluxSettings.from(c);
@@ -86,7 +95,13 @@ public final class ApiConfig {
         .define(API_MAX_PAGE_SIZE, Type.INT, 1000, Range.between(1, 10_000), Importance.LOW,
             "largest page size a client may ask for")
         .define(API_PRESIGN_MINUTES, Type.INT, 15, Range.between(1, 7 * 24 * 60), Importance.LOW,
-            "lifetime of presigned S3 URLs");
+            "lifetime of presigned S3 URLs")
+        .define(API_LIVE_MAX_SUBSCRIBERS, Type.INT, 200, Range.between(1, 100_000), Importance.LOW,
+            "most live (SSE) streams one API instance serves")
+        .define(API_LIVE_MAX_PER_KEY, Type.INT, 20, Range.between(1, 100_000), Importance.LOW,
+            "most live streams one API key may hold open on one instance")
+        .define(API_LIVE_QUEUE_EVENTS, Type.INT, 1000, Range.between(16, 100_000), Importance.LOW,
+            "events queued for one live stream; a client further behind is dropped");
     return new ApiConfig(Settings.parse(def, env));
   }
 }

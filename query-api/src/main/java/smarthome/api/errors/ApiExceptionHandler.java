@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<ApiError>> {
   @Override
   public HttpResponse<ApiError> handle(HttpRequest request, ApiException e) {
-    return Errors.response(request, e.status(), e.getMessage());
+    var response = Errors.response(request, e.status(), e.getMessage());
+    return e.retryAfterSeconds() > 0 ? response.header("Retry-After", Long.toString(e.retryAfterSeconds())) : response;
   }
 }

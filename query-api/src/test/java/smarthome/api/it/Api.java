@@ -33,10 +33,16 @@ final class Api extends ApiClient implements AutoCloseable {
   }
 
   static Api start() throws Exception {
+    return start(Map.of());
+  }
+
+  /** @param extra API settings for this test on top of the usual ones */
+  static Api start(Map<String, String> extra) throws Exception {
     Map<String, String> env = new HashMap<>(TestStack.env());
     env.put("API_KEYS", "admin:" + ADMIN + ",write:" + WRITE + ",read:" + READ);
     env.put("API_PORT", "0");
     env.put("API_MAX_RAW_POINTS", "200"); // small, so the cap is reachable with little data
+    env.putAll(extra);
     ApiConfig config = ApiConfig.parse(env);
     Map<String, Object> props = new HashMap<>(Application.properties(config));
     props.put("micronaut.server.port", -1);
