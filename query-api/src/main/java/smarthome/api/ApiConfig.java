@@ -31,6 +31,9 @@ public final class ApiConfig {
   public static final String API_MAX_UPLOADS = "API_MAX_UPLOADS";
   public static final String API_MAX_GENERATE = "API_MAX_GENERATE";
   public static final String API_RATE_LIMITS = RateLimits.VARIABLE;
+  public static final String API_LIVE_MAX_SUBSCRIBERS = "API_LIVE_MAX_SUBSCRIBERS";
+  public static final String API_LIVE_MAX_PER_KEY = "API_LIVE_MAX_PER_KEY";
+  public static final String API_LIVE_QUEUE_EVENTS = "API_LIVE_QUEUE_EVENTS";
 
   public final int port;
   public final ApiKeys keys;
@@ -43,6 +46,9 @@ public final class ApiConfig {
   public final int maxUploads;
   public final int maxGenerate;
   public final RateLimits rateLimits;
+  public final int liveMaxSubscribers;
+  public final int liveMaxPerKey;
+  public final int liveQueueEvents;
   public final KafkaSettings kafka;
   public final PostgresSettings postgres;
   public final InfluxSettings influx;
@@ -76,6 +82,9 @@ public final class ApiConfig {
     maxUploads = c.getInt(API_MAX_UPLOADS);
     maxGenerate = c.getInt(API_MAX_GENERATE);
     rateLimits = RateLimits.parse(c.getString(API_RATE_LIMITS));
+    liveMaxSubscribers = c.getInt(API_LIVE_MAX_SUBSCRIBERS);
+    liveMaxPerKey = c.getInt(API_LIVE_MAX_PER_KEY);
+    liveQueueEvents = c.getInt(API_LIVE_QUEUE_EVENTS);
     kafka = KafkaSettings.from(c);
     postgres = PostgresSettings.from(c);
     influx = InfluxSettings.from(c);
@@ -112,7 +121,13 @@ public final class ApiConfig {
         .define(API_MAX_GENERATE, Type.INT, 1, Range.between(1, 16), Importance.MEDIUM,
             "generate-and-store calls in progress at once; one more is answered 429")
         .define(API_RATE_LIMITS, Type.STRING, RateLimits.DEFAULT, Importance.MEDIUM,
-            "requests per key by its role, e.g. read=50/s,write=10/s; off = none");
+            "requests per key by its role, e.g. read=50/s,write=10/s; off = none")
+        .define(API_LIVE_MAX_SUBSCRIBERS, Type.INT, 200, Range.between(1, 100_000), Importance.LOW,
+            "most live (SSE) streams one API instance serves")
+        .define(API_LIVE_MAX_PER_KEY, Type.INT, 20, Range.between(1, 100_000), Importance.LOW,
+            "most live streams one API key may hold open on one instance")
+        .define(API_LIVE_QUEUE_EVENTS, Type.INT, 1000, Range.between(16, 100_000), Importance.LOW,
+            "events queued for one live stream; a client further behind is dropped");
     return new ApiConfig(Settings.parse(def, env));
   }
 }

@@ -16,12 +16,9 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import smarthome.api.ApiConfig;
-import smarthome.api.errors.ApiException;
 import smarthome.api.http.KnownDevices;
 import smarthome.api.http.Paging;
 import smarthome.api.http.Params;
-import smarthome.common.devices.DeviceType;
-import smarthome.common.json.Text;
 
 /** Device metadata: list, one, delete everywhere; the distinct types and locations. */
 @Controller
@@ -59,14 +56,9 @@ public class DeviceController {
       @Nullable @QueryValue("limit") String limit,
       @Parameter(description = "cursor: the last device_id of the previous page")
       @Nullable @QueryValue("after") String after) {
-    if (deviceType != null && DeviceType.fromWire(deviceType).isEmpty()) {
-      throw ApiException.unprocessable("device_type " + Text.quote(deviceType)
-          + " is not one of thermostat, camera, motion_sensor, door_lock, smart_plug");
-    }
+    Params.deviceType(deviceType);
     String loc = Params.text("location", location);
-    if (status != null && !List.of("online", "offline", "unknown").contains(status)) {
-      throw ApiException.unprocessable("status " + Text.quote(status) + " is not one of online, offline, unknown");
-    }
+    Params.status(status, List.of("online", "offline", "unknown"));
     String cursor = after == null ? null : Params.deviceId(after);
     int n = Params.limit(limit, config.pageSize, config.maxPageSize);
     return Paging.page(devices.list(deviceType, loc, status, cursor, n + 1), n,

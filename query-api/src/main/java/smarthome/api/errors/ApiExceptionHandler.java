@@ -14,10 +14,7 @@ import jakarta.inject.Singleton;
 public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<ApiError>> {
   @Override
   public HttpResponse<ApiError> handle(HttpRequest request, ApiException e) {
-    var r = Errors.response(request, e.status(), e.getMessage());
-    if (e instanceof TooManyRequestsException t) {
-      r.header("Retry-After", Long.toString(t.retryAfterSeconds()));
-    }
-    return r;
+    var response = Errors.response(request, e.status(), e.getMessage());
+    return e.retryAfterSeconds() > 0 ? response.header("Retry-After", Long.toString(e.retryAfterSeconds())) : response;
   }
 }

@@ -3,6 +3,7 @@ package smarthome.api.errors;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 
 /** Builds error responses in the one shape. */
@@ -14,8 +15,10 @@ public final class Errors {
 
   public static MutableHttpResponse<ApiError> response(HttpRequest<?> request, HttpStatus status,
       String message) {
+    // JSON whatever the request accepts: a CSV or event-stream client still gets a readable error
     return HttpResponse.<ApiError>status(status)
-        .body(new ApiError(status.getCode(), status.getReason(), message, path(request)));
+        .body(new ApiError(status.getCode(), status.getReason(), message, path(request)))
+        .contentType(MediaType.APPLICATION_JSON_TYPE);
   }
 
   private static String path(HttpRequest<?> request) {

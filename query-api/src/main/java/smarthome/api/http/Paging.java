@@ -19,11 +19,20 @@ public final class Paging {
    * header to the page after the last row shown, which {@code next} builds from that row.
    */
   public static <T> MutableHttpResponse<List<T>> page(List<T> rows, int limit, Function<T, Link> next) {
-    if (rows.size() <= limit) {
-      return HttpResponse.ok(rows);
+    Page<T> p = cut(rows, limit);
+    return withNext(HttpResponse.ok(p.rows()), p.more() ? next.apply(p.last()) : null);
+  }
+
+  /** One page of rows fetched with limit + 1, and whether there are more after it. */
+  public record Page<T>(List<T> rows, boolean more) {
+    /** The last row shown, where the next page starts after. */
+    public T last() {
+      return rows.get(rows.size() - 1);
     }
-    List<T> page = rows.subList(0, limit);
-    return withNext(HttpResponse.ok(page), next.apply(page.get(limit - 1)));
+  }
+
+  public static <T> Page<T> cut(List<T> rows, int limit) {
+    return rows.size() <= limit ? new Page<>(rows, false) : new Page<>(rows.subList(0, limit), true);
   }
 
   /** The response with {@code Link: <next>; rel="next"}, or as it is when next is null (the last page). */

@@ -3,9 +3,11 @@ package smarthome.api.http;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import smarthome.api.errors.ApiException;
 import smarthome.common.devices.DeviceIds;
+import smarthome.common.devices.DeviceType;
 import smarthome.common.json.Text;
 import smarthome.common.json.Timestamps;
 
@@ -93,6 +95,23 @@ public final class Params {
       throw ApiException.unprocessable(name + " must be 1-" + max + ", got " + n);
     }
     return n;
+  }
+
+  /** A device_type filter: null when absent, a 422 for a type that does not exist. */
+  public static String deviceType(String raw) {
+    if (raw != null && DeviceType.fromWire(raw).isEmpty()) {
+      throw ApiException.unprocessable("device_type " + Text.quote(raw)
+          + " is not one of thermostat, camera, motion_sensor, door_lock, smart_plug");
+    }
+    return raw;
+  }
+
+  /** A status filter: null when absent, a 422 for a value not in {@code allowed}. */
+  public static String status(String raw, List<String> allowed) {
+    if (raw != null && !allowed.contains(raw)) {
+      throw ApiException.unprocessable("status " + Text.quote(raw) + " is not one of " + String.join(", ", allowed));
+    }
+    return raw;
   }
 
   /** A short free-text filter value (location): 1-64 characters, no control characters. */

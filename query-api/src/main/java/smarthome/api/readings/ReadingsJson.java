@@ -31,23 +31,23 @@ final class ReadingsJson {
           .append("\",\"device_type\":\"").append(row.type() == null ? type : row.type()).append('"');
       for (Map.Entry<String, Object> e : row.values().entrySet()) {
         b.append(",\"").append(e.getKey()).append("\":");
-        Object v = e.getValue();
-        if (v instanceof Boolean bool) {
-          b.append(bool.booleanValue());
-        } else if (counts) {
-          b.append(((Number) v).longValue());
-        } else {
-          double d = ((Number) v).doubleValue();
-          if (Double.isFinite(d)) {
-            b.append(d);
-          } else {
-            b.append("null");
-          }
-        }
+        b.append(value(e.getValue(), counts)); // null, a boolean or a number: their JSON is their text
       }
       b.append('}');
     }
     b.append(']');
     return b.toString().getBytes(StandardCharsets.US_ASCII); // ASCII only, as said above
+  }
+
+  /** A value as answered: a flag as it is, a count as a whole number, a number that is not finite as null. */
+  static Object value(Object v, boolean counts) {
+    if (v == null || v instanceof Boolean) {
+      return v;
+    }
+    if (counts) {
+      return ((Number) v).longValue();
+    }
+    double d = ((Number) v).doubleValue();
+    return Double.isFinite(d) ? d : null;
   }
 }

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -155,6 +157,91 @@ class ApiReadIT {
     HttpResponse<String> bad = api.get(path + "yesterday", Api.READ);
     assertEquals(400, bad.statusCode());
     assertTrue(Json.parse(bad.body()).get("message").asText().contains("epoch milliseconds"), bad.body());
+  }
+
+  @Test
+  void csvHasTheSameRowsAndPagesAsJson() throws Exception {
+    String sensor = "/devices/" + P + "1/sensor-data?" + range() + "&limit=50";
+    List<List<String>> json = new ArrayList<>();
+    for (JsonNode page : pages(sensor, null)) {
+      for (JsonNode row : page) {
+        json.add(List.of(row.get("timestamp").asText(), row.get("device_id").asText(),
+            row.get("device_type").asText(), row.get("temperature").asText(), row.get("humidity").asText(),
+            row.get("pressure").asText()));
+      }
+    }
+    assertEquals(288, json.size());
+    for (String[] how : new String[][] {{sensor + "&format=csv", null}, {sensor, "text/csv"}}) {
+      List<List<String>> csv = csvPages(how[0], how[1],
+          List.of("timestamp", "device_id", "device_type", "temperature", "humidity", "pressure"));
+      assertEquals(json, csv, "CSV equals JSON row for row: " + how[0] + " " + how[1]);
+    }
+
+    String logs = "/devices/" + P + "3/logs?limit=3";
+    List<List<String>> jsonLogs = new ArrayList<>();
+    for (JsonNode page : pages(logs, null)) {
+      for (JsonNode l : page) {
+        jsonLogs.add(List.of(l.get("log_id").asText(), l.get("device_id").asText(), l.get("timestamp").asText(),
+            l.get("level").asText(), l.get("event_type").asText(), l.get("message").asText()));
+      }
+    }
+    assertEquals(10, jsonLogs.size());
+    assertEquals(jsonLogs, csvPages(logs + "&format=csv", null,
+        List.of("log_id", "device_id", "timestamp", "level", "event_type", "message")));
+
+    // errors stay JSON
+    for (String bad : new String[] {sensor + "&format=csv&start_time=yesterday", logs + "&format=csv&limit=x"}) {
+      HttpResponse<String> r = api.get(bad, Api.READ);
+      assertEquals(400, r.statusCode());
+      assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+      assertFalse(Json.parse(r.body()).get("message").asText().isEmpty());
+    }
+    HttpResponse<String> viaAccept = api.send(api.request(sensor + "&start_time=yesterday", Api.READ)
+        .header("Accept", "text/csv").build());
+    assertEquals(400, viaAccept.statusCode());
+    assertTrue(viaAccept.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+    assertEquals(400, api.get(sensor + "&format=xml", Api.READ).statusCode());
+  }
+
+  static List<JsonNode> pages(String first, String accept) throws Exception {
+    List<JsonNode> out = new ArrayList<>();
+    for (HttpResponse<String> r : follow(first, accept)) {
+      out.add(Json.parse(r.body()));
+    }
+    return out;
+  }
+
+  static List<HttpResponse<String>> follow(String first, String accept) throws Exception {
+    List<HttpResponse<String>> out = new ArrayList<>();
+    String next = first;
+    while (next != null) {
+      HttpRequest.Builder b = api.request(next, Api.READ);
+      if (accept != null) {
+        b.header("Accept", accept);
+      }
+      HttpResponse<String> r = api.send(b.build());
+      assertEquals(200, r.statusCode(), next + ": " + r.body());
+      out.add(r);
+      next = r.headers().firstValue("Link").map(l -> l.substring(1, l.indexOf('>'))).orElse(null);
+    }
+    return out;
+  }
+
+  /** The rows of every CSV page, each page's header checked, parsed by Jackson's CSV reader. */
+  static List<List<String>> csvPages(String first, String accept, List<String> header) throws Exception {
+    List<List<String>> rows = new ArrayList<>();
+    List<HttpResponse<String>> pages = follow(first, accept);
+    assertTrue(pages.size() > 1, "more than one page");
+    for (HttpResponse<String> r : pages) {
+      assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv"));
+      try (var it = new com.fasterxml.jackson.dataformat.csv.CsvMapper()
+          .enable(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)
+          .readerFor(String[].class).<String[]>readValues(r.body())) {
+        assertEquals(header, List.of(it.next()), "each page starts with the header row");
+        it.forEachRemaining(row -> rows.add(List.of(row)));
+      }
+    }
+    return rows;
   }
 
   @Test
