@@ -35,6 +35,9 @@ secure_acls() {
   # the state sink and the Streams processor: read and write the device-state topic and its DLQ
   echo "User:worker TOPIC LITERAL smarthome.device-state READ,WRITE,DESCRIBE"
   echo "User:worker TOPIC LITERAL smarthome.device-state.dlq WRITE,DESCRIBE"
+  # the API's live streams (SSE): one reader per instance, partitions assigned, no consumer group
+  echo "User:api TOPIC LITERAL smarthome.readings READ"
+  echo "User:api TOPIC LITERAL smarthome.device-state READ,DESCRIBE"
   # the worker checks at start that every topic exists
   echo "User:worker TOPIC PREFIXED smarthome. DESCRIBE"
   # consumer groups <INGEST_GROUP_PREFIX>-<sink> and the Streams application id
