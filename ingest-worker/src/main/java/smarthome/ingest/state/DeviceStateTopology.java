@@ -55,6 +55,8 @@ public final class DeviceStateTopology {
    */
   public static Properties streamsConfig(KafkaSettings kafka, StateSettings s) {
     Properties p = new Properties();
+    // the same login and TLS as every other client: Streams' admin, consumers and producers
+    kafka.security().applyTo(p);
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, s.applicationId());
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

@@ -57,6 +57,21 @@ class IngestConfigTest {
   }
 
   @Test
+  void theStreamsClientsLogInLikeEveryOtherClient() {
+    // without the security settings Streams' clients would speak plain text to a SASL_SSL listener
+    Map<String, String> e = env();
+    e.put("KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
+    e.put("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512");
+    e.put("KAFKA_SASL_USERNAME", "worker");
+    e.put("KAFKA_SASL_PASSWORD", "unit-test-secret");
+    IngestConfig c = IngestConfig.parse(e, "state", null);
+    Properties p = DeviceStateTopology.streamsConfig(c.kafka, c.stateSettings());
+    assertEquals("SASL_SSL", p.get("security.protocol"));
+    assertEquals("SCRAM-SHA-512", p.get("sasl.mechanism"));
+    assertTrue(p.get("sasl.jaas.config").toString().contains("username=\"worker\""));
+  }
+
+  @Test
   void theReadingsSinkNeedsInfluxAndSaysWhichVariable() {
     var e = assertThrows(ConfigError.class, () -> IngestConfig.parse(env(), "readings", null));
     assertTrue(e.getMessage().contains("INFLUXDB_URL"), e.getMessage());
