@@ -12,14 +12,22 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import javax.net.ssl.SSLContext;
 
-/** Plain HTTP calls to the query API with a key, the way a dashboard or curl makes them. */
+/** HTTP(S) calls to the query API with a key, the way a dashboard or curl makes them. */
 public class ApiClient {
   public final URI base;
-  public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  public final HttpClient http;
 
   public ApiClient(URI base) {
     this.base = base;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  /** An https client that trusts what {@code tls} trusts (the stack's CA), like curl --cacert. */
+  public ApiClient(URI base, SSLContext tls) {
+    this.base = base;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(tls).build();
   }
 
   /** A request with {@code Authorization: Bearer KEY} (none when the key is null). */

@@ -1,4 +1,4 @@
-package smarthome.common.secure;
+package smarthome.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,19 +26,21 @@ import smarthome.common.config.Settings;
  * prints them: the test uses exactly what a user would paste. bin/test starts the instance and
  * exports SMARTHOME_SECURE_STACK (test-secure) and SMARTHOME_SECURE_PORT_BASE (when set); without
  * them this is the instance of {@code bin/stack up --secure}. A stack that is not up fails the test.
+ * Lives in testkit for the secure-stack ITs of query-api (the module built after the worker and
+ * the API jars they start).
  */
-final class SecureStack {
+public final class SecureStack {
   private static final Map<String, Map<String, String>> BY_ROLE = new ConcurrentHashMap<>();
 
   private SecureStack() {}
 
   /** The settings of a Kafka role: producer, worker, api or admin (stores are the same for all). */
-  static Map<String, String> env(String role) {
+  public static Map<String, String> env(String role) {
     return BY_ROLE.computeIfAbsent(role, SecureStack::stackEnv);
   }
 
   /** {@code env(role)} with some variables replaced; an empty value removes one. */
-  static Map<String, String> env(String role, String... overrides) {
+  public static Map<String, String> env(String role, String... overrides) {
     Map<String, String> e = new HashMap<>(env(role));
     for (int i = 0; i < overrides.length; i += 2) {
       if (overrides[i + 1].isEmpty()) {
@@ -50,24 +52,24 @@ final class SecureStack {
     return e;
   }
 
-  static KafkaSettings kafka(Map<String, String> env) {
+  public static KafkaSettings kafka(Map<String, String> env) {
     return KafkaSettings.from(Settings.parse(Settings.kafka(new ConfigDef()), env));
   }
 
-  static PostgresSettings postgres(Map<String, String> env) {
+  public static PostgresSettings postgres(Map<String, String> env) {
     return PostgresSettings.from(Settings.parse(Settings.postgres(new ConfigDef()), env));
   }
 
-  static InfluxSettings influx(Map<String, String> env) {
+  public static InfluxSettings influx(Map<String, String> env) {
     return InfluxSettings.from(Settings.parse(Settings.influx(new ConfigDef()), env));
   }
 
-  static S3Settings s3(Map<String, String> env) {
+  public static S3Settings s3(Map<String, String> env) {
     return S3Settings.from(Settings.parse(Settings.s3(new ConfigDef()), env));
   }
 
   /** A PEM file holding a real CA that did not sign the stack's certificates (the JVM's first). */
-  static Path otherCa(Path dir) {
+  public static Path otherCa(Path dir) {
     try {
       TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init((java.security.KeyStore) null);
@@ -84,7 +86,7 @@ final class SecureStack {
   }
 
   private static Map<String, String> stackEnv(String role) {
-    Path repo = repoRoot();
+    Path repo = Repo.root();
     List<String> cmd = List.of(repo.resolve("bin/stack").toString(), "env", "--secure", "--role", role);
     try {
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
@@ -124,16 +126,5 @@ final class SecureStack {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  private static Path repoRoot() {
-    Path p = Path.of("").toAbsolutePath();
-    while (p != null && !Files.isExecutable(p.resolve("bin/stack"))) {
-      p = p.getParent();
-    }
-    if (p == null) {
-      throw new IllegalStateException("bin/stack not found above " + Path.of("").toAbsolutePath());
-    }
-    return p;
   }
 }

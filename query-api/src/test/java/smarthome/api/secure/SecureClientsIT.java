@@ -1,9 +1,9 @@
-package smarthome.common.secure;
+package smarthome.api.secure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static smarthome.common.secure.SecureStack.env;
+import static smarthome.testkit.SecureStack.env;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +43,7 @@ import smarthome.common.store.Influx;
 import smarthome.common.store.Postgres;
 import smarthome.common.store.S3;
 import software.amazon.awssdk.core.sync.RequestBody;
+import smarthome.testkit.SecureStack;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Each client connects to the secure stack with the settings bin/stack env prints. */

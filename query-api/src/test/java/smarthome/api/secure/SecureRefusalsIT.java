@@ -1,11 +1,11 @@
-package smarthome.common.secure;
+package smarthome.api.secure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static smarthome.common.secure.SecureStack.env;
+import static smarthome.testkit.SecureStack.env;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
@@ -39,6 +39,7 @@ import smarthome.common.config.KafkaSettings;
 import smarthome.common.store.Influx;
 import smarthome.common.store.Postgres;
 import smarthome.common.store.S3;
+import smarthome.testkit.SecureStack;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
