@@ -23,7 +23,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * 7. Hostile requests: injection strings in ids and parameters, traversal, oversized bodies and
  * parameters, wrong media types, bad and reversed times, enormous ranges, missing, wrong and
- * under-privileged keys. Each must get its 4xx (never a 5xx) and leave all four stores unchanged.
+ * under-privileged keys, tampered cursors, OPTIONS/HEAD/TRACE, scoped keys reaching other devices,
+ * rate limits ({@link AbuseCases}, {@link AbuseProbes}). Each must get its 4xx (never a 5xx) and
+ * leave all four stores unchanged.
  */
 final class ApiAbuse {
   private final Harness h;
@@ -44,6 +46,7 @@ final class ApiAbuse {
   Outcome run(String knownDevice) throws Exception {
     Map<String, Object> before = fingerprint();
     List<Req> corpus = corpus(knownDevice);
+    corpus.addAll(AbuseCases.cases(knownDevice, HOSTILE_IDS));
     int wrong5xx = 0;
     int ok = 0;
     for (Req r : corpus) {
@@ -64,7 +67,8 @@ final class ApiAbuse {
     } else {
       failures.add("POST 11 MiB upload -> " + big + " (expected 413)");
     }
-    int total = corpus.size() + 1;
+    ok += AbuseProbes.run(api, knownDevice, failures);
+    int total = corpus.size() + 1 + AbuseProbes.COUNT;
     Map<String, Object> after = fingerprint();
     boolean unchanged = before.equals(after);
     if (!unchanged) {
@@ -79,14 +83,16 @@ final class ApiAbuse {
     return s.length() > 80 ? s.substring(0, 80) + "..." : s;
   }
 
+  static final String[] HOSTILE_IDS = {"a'b", "a\"b", "x' OR '1'='1", "1; DROP TABLE devices; --", "/.*/", "..",
+      "a\nb", "a\rb", "d".repeat(65), "caf\u00e9", "a b", "<script>alert(1)</script>", "a\\b", "-leading",
+      "_leading", "a%00b", "${jndi:ldap://x}", "a\"); DELETE FROM sensor_data; --", "a|b", "*"};
+
   private List<Req> corpus(String dev) {
     String R = ApiProcess.READ;
     String W = ApiProcess.WRITE;
     String A = ApiProcess.ADMIN;
     List<Req> c = new ArrayList<>();
-    String[] hostileIds = {"a'b", "a\"b", "x' OR '1'='1", "1; DROP TABLE devices; --", "/.*/", "..",
-        "a\nb", "a\rb", "d".repeat(65), "caf\u00e9", "a b", "<script>alert(1)</script>", "a\\b", "-leading",
-        "_leading", "a%00b", "${jndi:ldap://x}", "a\"); DELETE FROM sensor_data; --", "a|b", "*"};
+    String[] hostileIds = HOSTILE_IDS;
     for (String id : hostileIds) {
       String e = enc(id);
       for (String suffix : new String[] {"", "/sensor-data", "/logs", "/images", "/log-archives"}) {
@@ -194,7 +200,8 @@ final class ApiAbuse {
         : HttpRequest.BodyPublishers.ofByteArray(r.body()));
     try {
       HttpResponse<String> resp = api.send(b.build());
-      if (resp.statusCode() >= 400 && !resp.body().contains("\"status\":" + resp.statusCode())) {
+      boolean head = r.method().equals("HEAD"); // no body to carry the shape
+      if (resp.statusCode() >= 400 && !head && !resp.body().contains("\"status\":" + resp.statusCode())) {
         failures.add(r.method() + " " + cut(r.path()) + ": " + resp.statusCode() + " without the error shape");
       }
       return resp.statusCode();

@@ -12,13 +12,19 @@ final class ApiProcess extends ApiClient implements AutoCloseable {
   static final String ADMIN = "faults-admin-key-01";
   static final String WRITE = "faults-write-key-01";
   static final String READ = "faults-read-key-001";
+  static final String METRICS = "faults-metrics-key-1";
+  static final String SCOPED = "faults-scoped-key-01";
+  static final String SCOPED_DEVICE = "faults-cam-1";
 
   final JavaProcess proc;
 
   ApiProcess(Harness h) throws InterruptedException {
     super(URI.create("http://127.0.0.1:" + (h.stack.portBase() + 1)));
+    // generous rates, so only the metrics key (2 a minute) is ever limited in the abuse corpus
     proc = Launch.api("faults-api", h.stack, Map.of("API_PORT", Integer.toString(base.getPort()),
-        "API_KEYS", "admin:" + ADMIN + ",write:" + WRITE + ",read:" + READ), List.of("-Xmx384m"));
+        "API_KEYS", "admin:" + ADMIN + ",write:" + WRITE + ",read:" + READ + ",metrics:" + METRICS
+            + ",cam=write@" + SCOPED_DEVICE + ":" + SCOPED,
+        "API_RATE_LIMITS", "read=1000/s,write=1000/s,admin=1000/s,metrics=2/m"), List.of("-Xmx256m"));
     try {
       awaitHealthy(proc);
     } catch (RuntimeException | InterruptedException e) {

@@ -54,13 +54,21 @@ public final class ApiKeyFilter implements Ordered {
     if (key.isEmpty()) {
       return unauthorized(request, "invalid API key");
     }
+    // set before the checks, so even a refusal is logged under the key's name
+    request.setAttribute(ApiKey.ATTRIBUTE, key.get());
     Role role = key.get().role();
     Role needed = needed(request.getMethod(), path);
     if (!role.allows(needed)) {
       return Errors.response(request, HttpStatus.FORBIDDEN, "a '" + role.wire()
           + "' key cannot " + request.getMethodName() + " here: it needs the '" + needed.wire() + "' role");
     }
-    request.setAttribute(ApiKey.ATTRIBUTE, key.get());
+    if (key.get().scoped()) {
+      String device = DevicePath.deviceOf(path).orElse(null);
+      if (device == null || !key.get().devices().contains(device)) {
+        return Errors.response(request, HttpStatus.FORBIDDEN, "this key is scoped to its own "
+            + "devices: it may only reach /devices/{device_id}/... of those");
+      }
+    }
     return null;
   }
 

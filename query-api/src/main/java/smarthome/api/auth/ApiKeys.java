@@ -40,16 +40,9 @@ public final class ApiKeys {
       int colon = p.indexOf(':');
       if (colon <= 0) {
         throw new ConfigError("configuration error: API_KEYS entry " + n
-            + " must be role:key (roles read, write, admin)");
+            + " must be [name=]role[@device+device]:key (roles read, write, admin, metrics)");
       }
-      String roleText = p.substring(0, colon).strip().toUpperCase(Locale.ROOT);
-      Role role;
-      try {
-        role = Role.valueOf(roleText);
-      } catch (IllegalArgumentException e) {
-        throw new ConfigError("configuration error: API_KEYS entry " + n
-            + " has an unknown role (read, write, admin, metrics)");
-      }
+      KeyPrefix prefix = KeyPrefix.parse(p.substring(0, colon), n);
       String key = p.substring(colon + 1).strip();
       if (key.length() < MIN_KEY_LENGTH || key.chars().anyMatch(c -> c <= ' ' || c > '~')) {
         throw new ConfigError("configuration error: API_KEYS entry " + n + " needs a key of at least "
@@ -65,8 +58,14 @@ public final class ApiKeys {
           throw new ConfigError("configuration error: API_KEYS entry " + n + " repeats a key");
         }
       }
-      // the name a log line or a limiter uses: the role and the entry's place, never the secret
-      out.add(new Entry(new ApiKey(role.wire() + "-" + n, role), bytes));
+      for (Entry e : out) {
+        if (e.key.name().equals(prefix.name())) {
+          throw new ConfigError("configuration error: API_KEYS entry " + n + " repeats the name "
+              + prefix.name());
+        }
+      }
+      // the name a log line or a limiter uses (given, or the role and the entry's place), never the secret
+      out.add(new Entry(new ApiKey(prefix.name(), prefix.role(), prefix.devices()), bytes));
     }
     if (out.isEmpty()) {
       throw new ConfigError("configuration error: API_KEYS is empty: the API refuses to start "

@@ -1,9 +1,11 @@
 package smarthome.api.images;
 
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.multipart.StreamingFileUpload;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
@@ -17,6 +19,7 @@ final class ImageUploads {
   private ImageUploads() {}
 
   static final int CHUNK = 64 * 1024;
+  static final String TOO_LARGE = "the image is larger than 10 MiB";
 
   /**
    * Reads the upload, refusing more than 10 MiB even if the framework's limit were raised. The
@@ -26,7 +29,19 @@ final class ImageUploads {
   static byte[] read(StreamingFileUpload file) {
     try (InputStream in = file.asInputStream()) {
       return read(in, Images.MAX_BYTES);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ApiException a) {
+        throw a;
+      }
+      // the framework's own part limit (micronaut.server.multipart.max-file-size) is a 413 too
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof ContentLengthExceededException) {
+          throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, TOO_LARGE);
+        }
+      }
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
       throw ApiException.badRequest("the upload could not be read: " + e.getMessage());
     }
   }
@@ -42,6 +57,10 @@ final class ImageUploads {
       }
       total += chunk.length;
       if (total > max) {
+        chunks.clear();
+        // read and drop the rest (the server bounds it by max-request-size), so a client that
+        // sends the whole body before it reads an answer still hears this 413
+        in.transferTo(OutputStream.nullOutputStream());
         throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
             "the image is larger than " + (max / (1024 * 1024)) + " MiB");
       }

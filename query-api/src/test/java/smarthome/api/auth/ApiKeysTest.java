@@ -55,7 +55,7 @@ class ApiKeysTest {
       assertTrue(p.getMessage().contains("placeholder") && p.getMessage().contains("API_KEYS"), p.getMessage());
     }
     assertTrue(assertThrows(ConfigError.class, () -> ApiKeys.parse("root:aaaaaaaa-long-enough-1")).getMessage().contains("role"));
-    assertTrue(assertThrows(ConfigError.class, () -> ApiKeys.parse("aaaaaaaa-long-enough-1")).getMessage().contains("role:key"));
+    assertTrue(assertThrows(ConfigError.class, () -> ApiKeys.parse("aaaaaaaa-long-enough-1")).getMessage().contains("role[@device+device]:key"));
     var dup = assertThrows(ConfigError.class, () -> ApiKeys.parse("admin:aaaaaaaa-long-enough-1,read:aaaaaaaa-long-enough-1"));
     assertFalse(dup.getMessage().contains("aaaaaaaa-long-enough-1"));
   }
@@ -70,5 +70,34 @@ class ApiKeysTest {
     assertFalse(ApiKeyFilter.isOpen("/prometheus"));
     assertFalse(ApiKeyFilter.isOpen("/healthz"));
     assertFalse(ApiKeyFilter.isOpen("/docsx"));
+  }
+
+  @Test
+  void aKeyMayHaveANameAndBeScopedToDevices() {
+    ApiKeys k = ApiKeys.parse("hall-camera=write@camera_1+camera_2:scoped-key-000001,read:plain-key-0000001");
+    ApiKey scoped = k.find("scoped-key-000001").orElseThrow();
+    assertEquals("hall-camera", scoped.name());
+    assertEquals(Role.WRITE, scoped.role());
+    assertEquals(java.util.Set.of("camera_1", "camera_2"), scoped.devices());
+    assertTrue(scoped.scoped());
+    ApiKey plain = k.find("plain-key-0000001").orElseThrow();
+    assertEquals("read-2", plain.name());
+    assertFalse(plain.scoped());
+    for (String bad : new String[] {"write@bad/id:scoped-key-000001", "=write:scoped-key-000001",
+        "a=b=write:scoped-key-000001", "cam=write@:scoped-key-000001"}) {
+      ConfigError e = assertThrows(ConfigError.class, () -> ApiKeys.parse(bad), bad);
+      assertFalse(e.getMessage().contains("scoped-key-000001"), e.getMessage());
+    }
+    assertTrue(assertThrows(ConfigError.class, () -> ApiKeys.parse(
+        "cam=write:scoped-key-000001,cam=read:scoped-key-000002")).getMessage().contains("repeats the name"));
+  }
+
+  @Test
+  void theDeviceOfAPath() {
+    assertEquals(Optional.of("camera_1"), DevicePath.deviceOf("/devices/camera_1"));
+    assertEquals(Optional.of("camera_1"), DevicePath.deviceOf("/devices/camera_1/images/x"));
+    assertEquals(Optional.empty(), DevicePath.deviceOf("/devices"));
+    assertEquals(Optional.empty(), DevicePath.deviceOf("/device-types"));
+    assertEquals(Optional.of("camera%5F1"), DevicePath.deviceOf("/devices/camera%5F1/logs"));
   }
 }

@@ -150,7 +150,10 @@ class ApiErrorsIT {
       HttpResponse<String> r = api.get("/devices/" + P + "1/sensor-data?interval=1h", Api.READ);
       check(r, new Case("GET", "sensor-data, InfluxDB down", Api.READ, 503, "influxdb"));
       assertEquals("5", r.headers().firstValue("Retry-After").orElseThrow());
-      HttpResponse<String> h = api.get("/health", null);
+      // readiness is cached for 3 s; the per-store states need a key
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+          .until(() -> api.get("/health", null).statusCode() == 503);
+      HttpResponse<String> h = api.get("/health", Api.METRICS);
       assertEquals(503, h.statusCode());
       assertEquals("DOWN", Json.parse(h.body()).get("checks").get("influxdb").asText());
       // what does not need InfluxDB still answers

@@ -103,4 +103,14 @@ class LimitsIT {
     // open paths are not limited
     assertEquals(200, api.get("/health", null).statusCode());
   }
+
+  @Test
+  void withoutConfiguredOriginsAPreflightIsGrantedNothing() throws Exception {
+    HttpResponse<String> r = api.send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create(api.base + "/devices"))
+        .header("Origin", "https://dash.example.com").header("Access-Control-Request-Method", "GET")
+        .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+    assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, r.statusCode() + " " + r.body());
+    assertTrue(r.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), r.headers().map().toString());
+  }
 }
