@@ -44,6 +44,8 @@ final class Batch<T> {
   private final Set<String> devices = new HashSet<>();
   private final List<Letter> letters = new ArrayList<>();
   private final Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+  /** The partition of the last record tracked: records come partition by partition, reuse it. */
+  private TopicPartition lastPartition;
   private long bytes;
   private long firstAtNanos;
   private int records;
@@ -100,7 +102,15 @@ final class Batch<T> {
     }
     records++;
     bytes += Math.max(0, r.serializedValueSize());
-    nextOffsets.put(tp(r), r.offset() + 1);
+    nextOffsets.put(partitionOf(r), r.offset() + 1);
+  }
+
+  private TopicPartition partitionOf(ConsumerRecord<?, ?> r) {
+    TopicPartition last = lastPartition;
+    if (last == null || last.partition() != r.partition() || !last.topic().equals(r.topic())) {
+      last = lastPartition = tp(r);
+    }
+    return last;
   }
 
   /** The events still to write, in the order consumed. */

@@ -101,7 +101,7 @@ class ReadingTranscoderTest {
   void mutatedReadingsGetTheSameVerdicts() {
     Random random = new Random(7);
     int refused = 0;
-    for (int i = 0; i < 30_000; i++) {
+    for (int i = 0; i < 10_000; i++) {
       Generated g = generate(random);
       byte[] json = mutate(g.json.getBytes(StandardCharsets.UTF_8), random);
       String key = random.nextInt(20) == 0 ? g.deviceId + "x" : g.deviceId;
@@ -110,7 +110,7 @@ class ReadingTranscoderTest {
       refused += expected.startsWith("refused") ? 1 : 0;
       assertEquals(expected, transcoded(r), new String(json, StandardCharsets.ISO_8859_1));
     }
-    assertTrue(refused > 10_000, refused + " of 30,000 mutants refused");
+    assertTrue(refused > 3_000, refused + " of 10,000 mutants refused");
   }
 
   record Generated(String deviceId, String json) {}
