@@ -42,7 +42,7 @@ public class ApiErrorProcessor implements ErrorResponseProcessor<ApiError> {
     }
     @SuppressWarnings("unchecked")
     MutableHttpResponse<ApiError> r = (MutableHttpResponse<ApiError>) response;
-    return r.body(new ApiError(status.getCode(), status.getReason(), message, path))
+    return r.body(ApiError.of(status.getCode(), status.getReason(), message, path))
         .contentType(MediaType.APPLICATION_JSON_TYPE);
   }
 }

@@ -17,7 +17,7 @@ public final class Errors {
       String message) {
     // JSON whatever the request accepts: a CSV or event-stream client still gets a readable error
     return HttpResponse.<ApiError>status(status)
-        .body(new ApiError(status.getCode(), status.getReason(), message, path(request)))
+        .body(ApiError.of(status.getCode(), status.getReason(), message, path(request)))
         .contentType(MediaType.APPLICATION_JSON_TYPE);
   }
 

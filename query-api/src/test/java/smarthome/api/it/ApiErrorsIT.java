@@ -41,6 +41,8 @@ class ApiErrorsIT {
     JsonNode body = Json.parse(r.body());
     assertEquals(c.status(), body.get("status").asInt(), r.body());
     assertTrue(body.hasNonNull("error") && body.hasNonNull("message") && body.has("path"), r.body());
+    // clients written for the seed (FastAPI) read "detail"
+    assertEquals(body.get("message"), body.get("detail"), r.body());
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), c.toString());
     if (c.messagePart() != null) {
       assertTrue(body.get("message").asText().contains(c.messagePart()), c + " -> " + r.body());

@@ -100,6 +100,15 @@ class ApiReadIT {
     for (String f : new String[] {"location", "manufacturer", "model", "firmware_version", "created_at", "updated_at"}) {
       assertFalse(d.get(f).asText().isEmpty(), f);
     }
+    // the seed's shape: every field present, null when it has no value (state not seen yet)
+    JsonNode all = Json.parse(api.get("/devices?limit=1000", Api.READ).body());
+    for (JsonNode device : all) {
+      for (String f : new String[] {"device_id", "device_type", "location", "manufacturer", "model",
+          "firmware_version", "last_maintenance", "created_at", "updated_at", "status", "last_seen",
+          "readings_last_hour", "latest"}) {
+        assertTrue(device.has(f), f + " missing in " + device);
+      }
+    }
     String loc = d.get("location").asText();
     JsonNode same = Json.parse(api.get("/devices?location=" + loc + "&limit=1000", Api.READ).body());
     assertTrue(same.findValuesAsText("device_id").contains(P + "1"));
