@@ -33,7 +33,6 @@ public final class ReadingTranscoder {
   /** The fast path's answer for "not canonical: ask the codec". */
   private static final long NOT_FAST = Long.MIN_VALUE;
   private static final int MAX_VALUES = 16;
-  private static final DeviceType[] TYPES = DeviceType.values();
   private static final long EARLIEST_MS = Timestamps.EARLIEST.toEpochMilli();
   private static final long MAX_FUTURE_MS = Timestamps.MAX_FUTURE.toMillis();
 
@@ -102,17 +101,17 @@ public final class ReadingTranscoder {
         switch (name) {
           case "event_id" -> {
             bit = 1;
-            if (v != JsonToken.VALUE_STRING || !isUuid(p)) {
+            if (v != JsonToken.VALUE_STRING || !TokenText.isUuid(p)) {
               return NOT_FAST;
             }
           }
           case "device_id" -> {
             bit = 2;
-            idMatches = v == JsonToken.VALUE_STRING && sameText(p, key);
+            idMatches = v == JsonToken.VALUE_STRING && TokenText.is(p, key);
           }
           case "device_type" -> {
             bit = 4;
-            type = v == JsonToken.VALUE_STRING ? type(p) : null;
+            type = v == JsonToken.VALUE_STRING ? TokenText.deviceType(p) : null;
           }
           case "timestamp" -> {
             bit = 8;
@@ -217,47 +216,5 @@ public final class ReadingTranscoder {
       }
     }
     return -1;
-  }
-
-  private static DeviceType type(JsonParser p) throws IOException {
-    for (DeviceType t : TYPES) {
-      if (sameText(p, t.wire())) {
-        return t;
-      }
-    }
-    return null;
-  }
-
-  private static boolean sameText(JsonParser p, String s) throws IOException {
-    int n = p.getTextLength();
-    if (n != s.length()) {
-      return false;
-    }
-    char[] c = p.getTextCharacters();
-    int off = p.getTextOffset();
-    for (int i = 0; i < n; i++) {
-      if (c[off + i] != s.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Canonical UUID text: 36 chars, hex digits of any case, dashes at 8, 13, 18 and 23. */
-  private static boolean isUuid(JsonParser p) throws IOException {
-    if (p.getTextLength() != 36) {
-      return false;
-    }
-    char[] c = p.getTextCharacters();
-    int off = p.getTextOffset();
-    for (int i = 0; i < 36; i++) {
-      char ch = c[off + i];
-      boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? ch == '-'
-          : (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
   }
 }
