@@ -76,8 +76,10 @@ final class OpenApiCompletion {
     prop(props, required, "error", "string", "the status's reason phrase, e.g. Not Found");
     prop(props, required, "message", "string", "what was wrong, for people");
     prop(props, required, "path", "string", "the request's path");
+    prop(props, required, "detail", "string",
+        "the message again, for clients written for FastAPI's error shape (the seed service)");
     s.put("example", "{\"status\":404,\"error\":\"Not Found\",\"message\":\"device 'x' not found\","
-        + "\"path\":\"/devices/x\"}");
+        + "\"path\":\"/devices/x\",\"detail\":\"device 'x' not found\"}");
     return s;
   }
 
