@@ -51,16 +51,18 @@ public final class BenchMain implements Callable<Integer> {
     }
     try (Stores stores = new Stores(stack)) {
       for (String b : run) {
-        Result r = switch (b) {
-          case "ingest" -> IngestBench.run(stack, stores, readings, devices);
-          case "producer" -> ProducerBench.run(stack, seconds, devices);
-          case "logs" -> LogsBench.run(stack, stores, logs);
-          case "query" -> QueryBench.run(stack, stores, threads, seconds);
+        List<Result> rs = switch (b) {
+          case "ingest" -> List.of(IngestBench.run(stack, stores, readings, devices));
+          case "producer" -> List.of(ProducerBench.run(stack, seconds, devices));
+          case "logs" -> List.of(LogsBench.run(stack, stores, logs));
+          case "query" -> List.of(QueryBench.run(stack, stores, threads, seconds));
           default -> LatencyBench.run(stack, capacity(stack, stores), seconds);
         };
-        r.print();
-        r.write();
-        results.add(r);
+        for (Result r : rs) {
+          r.print();
+          r.write();
+          results.add(r);
+        }
       }
     }
     if (results.size() > 1) {

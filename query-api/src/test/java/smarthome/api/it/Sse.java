@@ -10,8 +10,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import smarthome.testkit.SseEvents;
 
-/** A test's Server-Sent Events client: the events of one stream as they arrive, parsed per the SSE format. */
+/** A test's Server-Sent Events client: the events of one stream as they arrive, parsed by the testkit's {@link SseEvents}. */
 final class Sse implements AutoCloseable {
   record Event(String name, String id, String data) {}
 
@@ -41,24 +42,9 @@ final class Sse implements AutoCloseable {
     if (response.statusCode() != 200) {
       return;
     }
-    String[] current = {"message", null, null};
-    response.body().forEach(line -> {
-      if (line.isEmpty()) {
-        if (current[2] != null) {
-          events.add(new Event(current[0], current[1], current[2]));
-        }
-        current[0] = "message";
-        current[1] = null;
-        current[2] = null;
-      } else if (line.startsWith("event:")) {
-        current[0] = line.substring(6).strip();
-      } else if (line.startsWith("id:")) {
-        current[1] = line.substring(3).strip();
-      } else if (line.startsWith("data:")) {
-        String d = line.substring(5).strip();
-        current[2] = current[2] == null ? d : current[2] + "\n" + d;
-      }
-    });
+    SseEvents parser = new SseEvents();
+    response.body().forEach(line -> parser.line(line)
+        .ifPresent(e -> events.add(new Event(e.name(), e.id(), e.data()))));
     events.add(new Event("eof", null, ""));
   }
 
