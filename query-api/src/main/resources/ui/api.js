@@ -55,6 +55,7 @@ export async function login(form, messages) {
       try {
         const key = await (await call('/key')).json();
         form.hidden = true;
+        messages.replaceChildren();
         return key;
       } catch (e) {
         if (!(e instanceof ApiError) || (e.status !== 401 && e.status !== 403)) {
