@@ -45,13 +45,6 @@ public class DocsController {
     return HttpResponse.seeOther(URI.create("/ui/"));
   }
 
-  @Get("/ui")
-  @Operation(summary = "Redirects to the dashboard at /ui/ (no key needed)")
-  @ApiResponse(responseCode = "303", description = "to /ui/")
-  public HttpResponse<?> ui() {
-    return HttpResponse.seeOther(URI.create("/ui/"));
-  }
-
   @Get(uri = "/redoc/res/redoc.standalone.js", produces = "application/javascript")
   @Operation(summary = "ReDoc's script, served without its CDN logo (no key needed)")
   @ApiResponse(responseCode = "200", description = "the script")
