@@ -49,7 +49,7 @@ class ApiTlsTest {
     var e = assertThrows(ConfigError.class, () -> ApiConfig.parse(java.util.Map.of(
         "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9", "INFLUXDB_URL", "http://127.0.0.1:9",
         "POSTGRES_HOST", "127.0.0.1", "POSTGRES_DB", "smarthome", "POSTGRES_USER", "smarthome",
-        "S3_BUCKET_NAME", "test-bucket", "API_KEYS", "admin:unit-test-key-1",
+        "S3_BUCKET_NAME", "test-bucket", "API_KEYS", "admin:unit-test-key-0001",
         "API_TLS_KEY_FILE", dir.resolve("k.pem").toString())));
     assertTrue(e.getMessage().startsWith("API_TLS_CERT_FILE is not set"), e.getMessage());
   }
