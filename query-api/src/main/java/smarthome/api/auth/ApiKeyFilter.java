@@ -15,8 +15,8 @@ import smarthome.api.errors.Errors;
 
 /**
  * API keys as {@code Authorization: Bearer <key>}: 401 without a valid key, 403 when the key's
- * role is too low (read: GETs; write: also POSTs; admin: also DELETE). Only health, the docs and
- * the OpenAPI document are open. Runs before routing, so an unknown path without a key is a 401,
+ * role is too low (read: GETs; write: also POSTs; admin: also DELETE). Only health, the docs,
+ * the OpenAPI document and the dashboard's static files are open. Runs before routing, so an unknown path without a key is a 401,
  * not a map of routes.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -94,7 +94,12 @@ public final class ApiKeyFilter implements Ordered {
         || path.equals("/health/ready") || path.equals("/openapi.json") || path.equals("/openapi.yml")
         || path.equals("/docs") || path.startsWith("/docs/")
         || path.equals("/redoc") || path.startsWith("/redoc/") || path.startsWith("/swagger/")
-        || path.equals("/favicon.ico");
+        || path.equals("/favicon.ico") || isDashboard(path);
+  }
+
+  /** The dashboard's files: the key is asked for by the page and sent only on its API calls. */
+  static boolean isDashboard(String path) {
+    return path.equals("/ui") || path.startsWith("/ui/") || path.startsWith("/webjars/uplot/");
   }
 
   private static boolean isBearer(String h) {

@@ -39,10 +39,10 @@ public class DocsController {
   }
 
   @Get("/")
-  @Operation(summary = "Redirects to the Swagger UI at /docs/ (no key needed)")
-  @ApiResponse(responseCode = "303", description = "to /docs/")
+  @Operation(summary = "Redirects to the dashboard at /ui/ (no key needed; the API docs are at /docs/)")
+  @ApiResponse(responseCode = "303", description = "to /ui/")
   public HttpResponse<?> root() {
-    return HttpResponse.seeOther(URI.create("/docs/"));
+    return HttpResponse.seeOther(URI.create("/ui/"));
   }
 
   @Get(uri = "/redoc/res/redoc.standalone.js", produces = "application/javascript")

@@ -61,7 +61,13 @@ class ApiKeysTest {
   }
 
   @Test
-  void onlyHealthAndDocsAreOpen() {
+  void onlyHealthDocsAndTheDashboardFilesAreOpen() {
+    assertTrue(ApiKeyFilter.isOpen("/ui/"));
+    assertTrue(ApiKeyFilter.isOpen("/ui/fleet.js"));
+    assertTrue(ApiKeyFilter.isOpen("/webjars/uplot/1.6.30/dist/uPlot.esm.js"));
+    assertFalse(ApiKeyFilter.isOpen("/webjars/other/1.0/x.js"));
+    assertFalse(ApiKeyFilter.isOpen("/uix"));
+    assertFalse(ApiKeyFilter.isOpen("/key"));
     assertTrue(ApiKeyFilter.isOpen("/health"));
     assertTrue(ApiKeyFilter.isOpen("/docs/"));
     assertTrue(ApiKeyFilter.isOpen("/redoc/res/redoc.standalone.js"));

@@ -1,0 +1,137 @@
+// The fleet page: counts by status over every device, one page of the table with filters and
+// Link-header paging, and live updates from GET /devices/live.
+import { ago, badge, forgetKey, latestText, login, page, showError, stream, tickAgo } from './api.js';
+
+const PAGE_SIZE = 50;
+const COUNT_PAGES = 10; // counts walk at most 10 pages of 1000 devices
+const $ = (id) => document.getElementById(id);
+const messages = $('messages');
+const statusById = new Map();
+let pages = []; // URLs of the pages shown before the current one
+let current = null;
+let next = null;
+
+function query() {
+  const params = new URLSearchParams({ limit: PAGE_SIZE });
+  for (const [k, v] of new FormData($('filters'))) {
+    if (v) params.set(k, v);
+  }
+  return '/devices?' + params;
+}
+
+function renderCounts() {
+  const counts = { online: 0, offline: 0, unknown: 0 };
+  for (const s of statusById.values()) counts[s in counts ? s : 'unknown']++;
+  $('counts').replaceChildren(...Object.entries(counts).map(([s, n]) => {
+    const li = document.createElement('li');
+    li.dataset.status = s;
+    li.dataset.count = n;
+    li.append(badge(s), ' ' + n);
+    return li;
+  }));
+}
+
+async function loadCounts() {
+  let url = '/devices?limit=1000';
+  for (let i = 0; url && i < COUNT_PAGES; i++) {
+    const p = await page(url);
+    for (const d of p.body) statusById.set(d.device_id, d.status);
+    url = p.next;
+  }
+  renderCounts();
+}
+
+function cell(row, text) {
+  const td = row.insertCell();
+  if (text instanceof Node) td.append(text); else td.textContent = text;
+  return td;
+}
+
+function row(d) {
+  const tr = document.createElement('tr');
+  tr.dataset.device = d.device_id;
+  const a = document.createElement('a');
+  a.href = '/ui/device.html?id=' + encodeURIComponent(d.device_id);
+  a.textContent = d.device_id;
+  cell(tr, a);
+  cell(tr, d.device_type);
+  cell(tr, d.location);
+  cell(tr, badge(d.status)).className = 'status';
+  const seen = cell(tr, ago(d.last_seen));
+  seen.className = 'seen';
+  if (d.last_seen) seen.dataset.since = d.last_seen;
+  cell(tr, latestText(d.latest)).className = 'latest';
+  return tr;
+}
+
+async function show(url) {
+  try {
+    const p = await page(url);
+    current = url;
+    next = p.next;
+    $('devices').tBodies[0].replaceChildren(...p.body.map(row));
+    $('devices').dataset.rows = p.body.length;
+    $('next').disabled = !next;
+    $('prev').disabled = pages.length === 0;
+    $('first').disabled = pages.length === 0;
+  } catch (e) {
+    showError(messages, e);
+  }
+}
+
+function onLive(type, data) {
+  if (type === 'ready') {
+    $('live-state').dataset.live = 'ready';
+    $('live-state').textContent = 'Live updates: on';
+    return;
+  }
+  const tr = document.querySelector(`tr[data-device="${CSS.escape(data.device_id)}"]`);
+  if (type === 'state') {
+    statusById.set(data.device_id, data.status);
+    renderCounts();
+    if (tr) tr.replaceWith(row({ ...rowData(tr), ...data }));
+  } else if (type === 'reading' && tr) {
+    const seen = tr.querySelector('.seen');
+    seen.dataset.since = data.timestamp;
+    seen.textContent = ago(data.timestamp);
+    const latest = {};
+    for (const [k, v] of Object.entries(data.values)) latest[k] = { value: v };
+    tr.querySelector('.latest').textContent = latestText(latest);
+  } else if (type === 'deleted') {
+    statusById.delete(data.device_id);
+    renderCounts();
+    if (tr) tr.remove();
+  }
+}
+
+function rowData(tr) {
+  const c = tr.cells;
+  return { device_id: tr.dataset.device, device_type: c[1].textContent, location: c[2].textContent };
+}
+
+async function options(select, path) {
+  const p = await page(path);
+  select.append(...p.body.map((v) => new Option(v, v)));
+}
+
+async function main() {
+  $('forget').addEventListener('click', () => { forgetKey(); location.reload(); });
+  tickAgo();
+  await login($('key-form'), messages);
+  $('fleet').hidden = false;
+  const f = $('filters');
+  await Promise.all([options(f.elements.device_type, '/device-types'),
+    options(f.elements.location, '/device-locations'), loadCounts()]);
+  f.addEventListener('change', () => { pages = []; show(query()); });
+  $('next').addEventListener('click', () => { pages.push(current); show(next); });
+  $('prev').addEventListener('click', () => show(pages.pop()));
+  $('first').addEventListener('click', () => { pages = []; show(query()); });
+  await show(query());
+  stream('/devices/live', onLive, (e) => {
+    $('live-state').dataset.live = 'failed';
+    $('live-state').textContent = 'Live updates: off';
+    showError(messages, e);
+  }, new AbortController().signal);
+}
+
+main().catch((e) => showError(messages, e));
