@@ -87,7 +87,7 @@ class OpenApiIT {
     OpenAPI spec = parse(api.get("/openapi.json", null).body());
     Schema<?> error = spec.getComponents().getSchemas().get("ApiError");
     assertNotNull(error, "the error body is a schema");
-    assertEquals(Set.of("status", "error", "message", "path"), Set.copyOf(error.getRequired()));
+    assertEquals(Set.of("status", "error", "message", "path", "detail"), Set.copyOf(error.getRequired()));
     List<String> defects = new ArrayList<>();
     spec.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
       String where = method + " " + path;
