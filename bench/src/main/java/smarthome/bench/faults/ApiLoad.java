@@ -74,16 +74,17 @@ final class ApiLoad {
         tallies.forEach(t -> t.examples().forEach(e -> System.out.println("  load: " + e)));
         tallies.forEach(t -> System.out.println("  load: " + t));
         boolean clean = tallies.stream().allMatch(Tally::clean);
-        boolean ok = alive && !oom && clean && traffic.heapSamples > 0 && traffic.uploads.count(202) > 0;
+        boolean ok = alive && !oom && clean && traffic.finished && traffic.heapSamples > 0 && traffic.uploads.count(202) > 0;
         String note = String.format(Locale.ROOT,
             "%d s, -Xmx256m; uploads %d×202 %d×429; generate %d×202 %d×429; reads %d, p99 %d ms; "
                 + "slow %d/%d answered, %d closed; heap peak %.0f MiB (%d samples); %d wrong answers, %d unanswered; "
-                + "API %s, %s; drained in %.1f s",
+                + "API %s, %s;%s drained in %.1f s",
             plan.seconds(), traffic.uploads.count(202), traffic.uploads.count(429), traffic.generates.count(202),
             traffic.generates.count(429), traffic.reads.total(), traffic.reads.p99Ms(), slow.tally.total(),
             plan.slow(), slow.closed, traffic.heapPeakMb, traffic.heapSamples,
             tallies.stream().mapToLong(t -> t.wrong.sum()).sum(), tallies.stream().mapToLong(t -> t.noAnswer.sum()).sum(),
-            alive ? "alive" : "DIED", oom ? "OutOfMemoryError LOGGED" : "no OOM", (System.nanoTime() - t1) / 1e9);
+            alive ? "alive" : "DIED", oom ? "OutOfMemoryError LOGGED" : "no OOM",
+            traffic.finished ? "" : " clients HUNG after the stop;", (System.nanoTime() - t1) / 1e9);
         return Outcome.of("API under load " + plan.seconds() + " s", accepted.size(), stored, drain, ok, note);
       }
     }

@@ -34,6 +34,8 @@ final class LoadTraffic {
   final Set<String> accepted = ConcurrentHashMap.newKeySet();
   volatile double heapPeakMb;
   volatile int heapSamples;
+  /** Whether every client finished its last request after the stop. */
+  volatile boolean finished;
 
   private final ApiProcess api;
   private final String camera;
@@ -84,7 +86,9 @@ final class LoadTraffic {
   void stop() throws InterruptedException {
     stop.set(true);
     pool.shutdown();
-    pool.awaitTermination(90, java.util.concurrent.TimeUnit.SECONDS);
+    // a request still unanswered 90 s after the end is a hung request, and fails the run
+    finished = pool.awaitTermination(90, java.util.concurrent.TimeUnit.SECONDS);
+    pool.shutdownNow();
     clientPool.shutdownNow();
   }
 
@@ -116,14 +120,11 @@ final class LoadTraffic {
     }
   }
 
-  private int upload(Tally t) throws IOException, InterruptedException {
-    // Expect: 100-continue, as a careful client sends a large body: a 429 arrives before the body goes
-    HttpRequest r = api.request("/devices/" + camera + "/images", ApiProcess.WRITE).expectContinue(true)
-        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart)).build();
-    HttpResponse<String> a = http.send(r, HttpResponse.BodyHandlers.ofString());
-    t.answer("POST images", a);
-    if (a.statusCode() == 202) {
+  private int upload(Tally t) throws IOException {
+    SocketUpload.Answer a = SocketUpload.send(api.base, "/devices/" + camera + "/images", ApiProcess.WRITE,
+        "multipart/form-data; boundary=" + BOUNDARY, multipart);
+    t.answer("POST images", a.status(), a.retryAfter());
+    if (a.status() == 202) {
       Matcher m = IMAGE_ID.matcher(a.body());
       if (m.find()) {
         accepted.add(m.group(1));
@@ -131,7 +132,7 @@ final class LoadTraffic {
         t.answer("POST images 202 without an image_id: " + a.body(), 0, false);
       }
     }
-    return a.statusCode();
+    return a.status();
   }
 
   private int generate(Tally t) throws IOException, InterruptedException {
