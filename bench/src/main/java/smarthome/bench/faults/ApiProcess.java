@@ -18,13 +18,18 @@ final class ApiProcess extends ApiClient implements AutoCloseable {
 
   final JavaProcess proc;
 
+  /** The suite's API: generous rates, so only the metrics key (2 a minute) is ever limited in the abuse corpus. */
   ApiProcess(Harness h) throws InterruptedException {
-    super(URI.create("http://127.0.0.1:" + (h.stack.portBase() + 1)));
-    // generous rates, so only the metrics key (2 a minute) is ever limited in the abuse corpus
-    proc = Launch.api("faults-api", h.stack, Map.of("API_PORT", Integer.toString(base.getPort()),
+    this(h, "faults-api", 1, "read=1000/s,write=1000/s,admin=1000/s,metrics=2/m");
+  }
+
+  /** An API of its own, named NAME, on the port base + OFFSET, with these rate limits. */
+  ApiProcess(Harness h, String name, int portOffset, String rateLimits) throws InterruptedException {
+    super(URI.create("http://127.0.0.1:" + (h.stack.portBase() + portOffset)));
+    proc = Launch.api(name, h.stack, Map.of("API_PORT", Integer.toString(base.getPort()),
         "API_KEYS", "admin:" + ADMIN + ",write:" + WRITE + ",read:" + READ + ",metrics:" + METRICS
             + ",cam=write@" + SCOPED_DEVICE + ":" + SCOPED,
-        "API_RATE_LIMITS", "read=1000/s,write=1000/s,admin=1000/s,metrics=2/m"), List.of("-Xmx256m"));
+        "API_RATE_LIMITS", rateLimits), List.of("-Xmx256m"));
     try {
       awaitHealthy(proc);
     } catch (RuntimeException | InterruptedException e) {

@@ -62,6 +62,7 @@ public final class FaultsMain implements Callable<Integer> {
           abuseFailures.addAll(abuse.failures);
           return o;
         });
+        plan.put("load", () -> new ApiLoad(h, s, quick).run());
         for (Map.Entry<String, Scenario> e : plan.entrySet()) {
           if (only != null && !e.getKey().contains(only)) {
             continue;
