@@ -65,7 +65,7 @@ public final class ScaleBench {
         runs.add(run);
         if (!counts.exact()) {
           throw new IllegalStateException(w + " workers: " + counts + ", lost " + counts.lost() + ", duplicated "
-              + counts.duplicated());
+              + counts.duplicated() + "; see bench/results/logs/bench-scale-worker-*.log");
         }
       }
     }
@@ -92,6 +92,7 @@ public final class ScaleBench {
         .put("stored", counts.stored())
         .put("lost", counts.lost())
         .put("duplicated", counts.duplicated())
+        .put("rewritten", counts.rewritten())
         .put("partitions", WorkerShares.describe(run.shares).replace(", ", ",").replace(' ', ';'))
         .detail("us_per_reading_each", rounded(perWorker))
         .detail("consumers_per_worker", run.consumersPerWorker)
