@@ -14,17 +14,17 @@ import smarthome.common.config.Env;
 import smarthome.testkit.StackSettings;
 import smarthome.testkit.Stores;
 
-/** {@code bin/bench ingest|producer|logs|query|latency|all}: figures as ratios to raw ceilings. */
+/** {@code bin/bench ingest|producer|logs|query|latency|scale|all}: figures as ratios to raw ceilings. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Runs the benchmarks on the bench stack and writes bench/results/<name>.json and .png.")
 public final class BenchMain implements Callable<Integer> {
-  @Parameters(paramLabel = "WHICH", description = "ingest, producer, logs, query, latency or all")
+  @Parameters(paramLabel = "WHICH", description = "ingest, producer, logs, query, latency, scale or all (all but scale)")
   String which;
 
-  @Option(names = "--readings", defaultValue = "2000000", description = "ingest: readings (default ${DEFAULT-VALUE})")
+  @Option(names = "--readings", defaultValue = "2000000", description = "ingest/scale: readings (default ${DEFAULT-VALUE})")
   int readings;
 
-  @Option(names = "--devices", defaultValue = "1000", description = "ingest/producer: devices (default ${DEFAULT-VALUE})")
+  @Option(names = "--devices", defaultValue = "1000", description = "ingest/producer/scale: devices (default ${DEFAULT-VALUE})")
   int devices;
 
   @Option(names = "--logs", defaultValue = "500000", description = "logs: log events (default ${DEFAULT-VALUE})")
@@ -32,6 +32,9 @@ public final class BenchMain implements Callable<Integer> {
 
   @Option(names = "--seconds", defaultValue = "20", description = "producer/query/latency: measuring time (default ${DEFAULT-VALUE})")
   int seconds;
+
+  @Option(names = "--workers", defaultValue = "3", description = "scale: runs with 1 to this many worker processes (default ${DEFAULT-VALUE})")
+  int workers;
 
   @Option(names = "--threads", defaultValue = "4", description = "query: client threads (default ${DEFAULT-VALUE})")
   int threads;
@@ -46,7 +49,7 @@ public final class BenchMain implements Callable<Integer> {
     List<Result> results = new ArrayList<>();
     List<String> all = List.of("ingest", "producer", "logs", "query", "latency");
     List<String> run = which.equals("all") ? all : List.of(which);
-    if (!all.containsAll(run)) {
+    if (!all.contains(which) && !List.of("all", "scale").contains(which)) {
       throw new CommandLine.ParameterException(new CommandLine(this), "unknown benchmark " + which);
     }
     try (Stores stores = new Stores(stack)) {
@@ -56,13 +59,18 @@ public final class BenchMain implements Callable<Integer> {
           case "producer" -> List.of(ProducerBench.run(stack, seconds, devices));
           case "logs" -> List.of(LogsBench.run(stack, stores, logs));
           case "query" -> List.of(QueryBench.run(stack, stores, threads, seconds));
+          case "scale" -> ScaleBench.run(stack, stores, readings, devices, workers);
           default -> LatencyBench.run(stack, capacity(stack, stores), seconds);
         };
-        for (Result r : rs) {
-          r.print();
-          r.write();
-          results.add(r);
+        if (b.equals("scale")) {
+          Result.writeRuns("scale", rs); // one figure set per worker count, printed as each run ended
+        } else {
+          for (Result r : rs) {
+            r.print();
+            r.write();
+          }
         }
+        results.addAll(rs);
       }
     }
     if (results.size() > 1) {

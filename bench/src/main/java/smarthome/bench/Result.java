@@ -67,14 +67,30 @@ public final class Result {
   }
 
   public void write() {
+    Map<String, Object> doc = document(name);
+    doc.put("result", headline);
+    doc.put("details", details);
+    save(name, doc);
+  }
+
+  /** Several runs of one benchmark (e.g. scale, one per worker count) in one bench/results/<name>.json. */
+  public static void writeRuns(String name, java.util.List<Result> runs) {
+    Map<String, Object> doc = document(name);
+    doc.put("runs", runs.stream().map(r -> Map.of("result", r.headline, "details", r.details)).toList());
+    save(name, doc);
+  }
+
+  private static Map<String, Object> document(String name) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("name", name);
     doc.put("date", Instant.now().toString());
     doc.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
         "memory_gib", Math.round(totalMemoryGib() * 10) / 10.0,
         "java", System.getProperty("java.version")));
-    doc.put("result", headline);
-    doc.put("details", details);
+    return doc;
+  }
+
+  private static void save(String name, Map<String, Object> doc) {
     try {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
           .writeValue(dir().resolve(name + ".json").toFile(), doc);
