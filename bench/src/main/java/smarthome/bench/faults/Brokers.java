@@ -82,13 +82,12 @@ final class Brokers implements AutoCloseable {
     h.stackCommand("stop", "kafka-" + node);
   }
 
-  void start(int node) {
-    h.stackCommand("start", "kafka-" + node);
-  }
-
-  /** Waits until every replica is back in sync; returns the seconds it took, or -1. */
-  double untilFullyReplicated(Duration max) throws InterruptedException {
-    return Harness.until(max, this::fullyReplicated);
+  /** Starts the node (or "kafka", every node); returns the seconds until all replicas are in sync, or -1. */
+  double startAndResync(String name) throws InterruptedException {
+    long t0 = System.nanoTime();
+    h.stackCommand("start", name);
+    double synced = Harness.until(Duration.ofSeconds(90), this::fullyReplicated);
+    return synced < 0 ? -1 : (System.nanoTime() - t0) / 1e9;
   }
 
   /**
