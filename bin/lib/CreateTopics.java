@@ -2,10 +2,13 @@
 // Run by bin/stack as a single-file program: java -cp <kafka class path> CreateTopics.java ...
 // Arguments: [--command-config <client .properties>] <bootstrap> <partitions> <wait-seconds> then
 // one "name config=value,config=value" each. The properties file holds the login of a secure stack.
+// Replicas and min.insync.replicas are the brokers' defaults (bin/stack sets them from the node
+// count); on a cluster whose brokers are still registering, creation is retried until the wait ends.
 import java.io.*;
 import java.util.*;
 import java.util.concurrent.*;
 import org.apache.kafka.clients.admin.*;
+import org.apache.kafka.common.errors.InvalidReplicationFactorException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 public class CreateTopics {
@@ -20,7 +23,6 @@ public class CreateTopics {
     }
     String[] args = rest.toArray(new String[0]);
     String bootstrap = args[0];
-    int partitions = Integer.parseInt(args[1]);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(args[2]));
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
@@ -29,7 +31,7 @@ public class CreateTopics {
       Set<String> existing = null;
       while (existing == null) {
         try {
-          existing = admin.listTopics().names().get(5, TimeUnit.SECONDS);
+          existing = new HashSet<>(admin.listTopics().names().get(5, TimeUnit.SECONDS));
         } catch (ExecutionException | TimeoutException e) {
           if (System.nanoTime() > deadline) {
             System.err.println("Kafka at " + bootstrap + " did not answer: " + e);
@@ -38,31 +40,46 @@ public class CreateTopics {
           Thread.sleep(300);
         }
       }
-      List<NewTopic> wanted = new ArrayList<>();
-      for (int i = 3; i < args.length; i++) {
-        String[] parts = args[i].split(" ", 2);
-        Map<String, String> configs = new HashMap<>();
-        if (parts.length > 1) {
-          for (String kv : parts[1].split(",")) {
-            String[] pair = kv.split("=", 2);
-            configs.put(pair[0], pair[1]);
-          }
-        }
-        if (!existing.contains(parts[0])) {
-          wanted.add(new NewTopic(parts[0], Optional.of(partitions), Optional.of((short) 1)).configs(configs));
+      while (!create(admin, args, existing, deadline)) {
+        Thread.sleep(500);
+      }
+    }
+  }
+
+  /** False when too few brokers are registered yet for the default replication factor. */
+  static boolean create(Admin admin, String[] args, Set<String> existing, long deadline)
+      throws Exception {
+    int partitions = Integer.parseInt(args[1]);
+    List<NewTopic> wanted = new ArrayList<>();
+    for (int i = 3; i < args.length; i++) {
+      String[] parts = args[i].split(" ", 2);
+      Map<String, String> configs = new HashMap<>();
+      if (parts.length > 1) {
+        for (String kv : parts[1].split(",")) {
+          String[] pair = kv.split("=", 2);
+          configs.put(pair[0], pair[1]);
         }
       }
-      for (var e : admin.createTopics(wanted).values().entrySet()) {
-        try {
-          e.getValue().get(30, TimeUnit.SECONDS);
-          System.out.println("created topic " + e.getKey());
-        } catch (ExecutionException ex) {
-          if (!(ex.getCause() instanceof TopicExistsException)) {
-            System.err.println("cannot create " + e.getKey() + ": " + ex.getCause());
-            System.exit(1);
-          }
+      if (!existing.contains(parts[0])) {
+        wanted.add(new NewTopic(parts[0], Optional.of(partitions), Optional.empty()).configs(configs));
+      }
+    }
+    for (var e : admin.createTopics(wanted).values().entrySet()) {
+      try {
+        e.getValue().get(30, TimeUnit.SECONDS);
+        System.out.println("created topic " + e.getKey());
+        existing.add(e.getKey());
+      } catch (ExecutionException ex) {
+        if (ex.getCause() instanceof InvalidReplicationFactorException
+            && System.nanoTime() < deadline) {
+          return false;
+        }
+        if (!(ex.getCause() instanceof TopicExistsException)) {
+          System.err.println("cannot create " + e.getKey() + ": " + ex.getCause());
+          System.exit(1);
         }
       }
     }
+    return true;
   }
 }

@@ -51,7 +51,7 @@ public final class ProducerBench {
 
     // theirs: ProducerPerformance, same count, size and settings
     try (Admin admin = Admin.create(stack.kafka().clientProperties("bench-admin"))) {
-      TopicAdmin.ensureTopics(admin, List.of(PERF), stack.kafka().topicPartitions(), (short) 1, 30_000);
+      TopicAdmin.ensureTopics(admin, List.of(PERF), stack.kafka().topicPartitions(), 30_000);
     }
     Properties props = Publisher.properties(stack.kafka(), PublisherOptions.defaults("bench-perf"));
     StringBuilder producerProps = new StringBuilder();

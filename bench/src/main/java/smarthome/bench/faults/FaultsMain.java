@@ -29,6 +29,10 @@ public final class FaultsMain implements Callable<Integer> {
   @Option(names = "--only", description = "run only scenarios whose name contains this")
   String only;
 
+  @Option(names = "--cluster", description = "the scenarios of a three-node Kafka (the stack must "
+      + "run SMARTHOME_KAFKA_NODES=3); with --quick only the leader kill")
+  boolean cluster;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new FaultsMain()).execute(args));
   }
@@ -46,6 +50,20 @@ public final class FaultsMain implements Callable<Integer> {
     try (Stores stores = new Stores(stack)) {
       Harness h = new Harness(stack, stores);
       Scenarios s = new Scenarios(h, quick);
+      if (cluster) {
+        try (Brokers brokers = new Brokers(h)) {
+          ClusterScenarios c = new ClusterScenarios(h, s, brokers, quick);
+          Map<String, Scenario> plan = new LinkedHashMap<>();
+          plan.put("leader", c::leaderKill);
+          if (!quick) {
+            plan.put("rolling", c::rollingRestart);
+            plan.put("two-down", c::twoDown);
+            plan.put("state", c::streamsAcrossKill);
+          }
+          runAll(plan, outcomes);
+        }
+        return report(outcomes, abuseFailures, t0);
+      }
       Map<String, Scenario> plan = new LinkedHashMap<>();
       plan.put("kill", s::killWorker);
       plan.put("influxdb", () -> s.outage("influxdb", "readings"));
@@ -63,23 +81,31 @@ public final class FaultsMain implements Callable<Integer> {
           return o;
         });
         plan.put("load", () -> new ApiLoad(h, s, quick).run());
-        for (Map.Entry<String, Scenario> e : plan.entrySet()) {
-          if (only != null && !e.getKey().contains(only)) {
-            continue;
-          }
-          System.out.println("faults: " + e.getKey() + " ...");
-          Outcome o;
-          try {
-            o = e.getValue().run();
-          } catch (Exception ex) {
-            o = new Outcome(e.getKey(), 0, 0, 0, 0, -1, false, "error: " + ex);
-            ex.printStackTrace(System.out);
-          }
-          outcomes.add(o);
-          System.out.println(row(o));
-        }
+        runAll(plan, outcomes);
       }
     }
+    return report(outcomes, abuseFailures, t0);
+  }
+
+  private void runAll(Map<String, Scenario> plan, List<Outcome> outcomes) {
+    for (Map.Entry<String, Scenario> e : plan.entrySet()) {
+      if (only != null && !e.getKey().contains(only)) {
+        continue;
+      }
+      System.out.println("faults: " + e.getKey() + " ...");
+      Outcome o;
+      try {
+        o = e.getValue().run();
+      } catch (Exception ex) {
+        o = new Outcome(e.getKey(), 0, 0, 0, 0, -1, false, "error: " + ex);
+        ex.printStackTrace(System.out);
+      }
+      outcomes.add(o);
+      System.out.println(row(o));
+    }
+  }
+
+  private int report(List<Outcome> outcomes, List<String> abuseFailures, long t0) throws Exception {
     long passed = outcomes.stream().filter(Outcome::passed).count();
     long failed = outcomes.size() - passed;
     String table = table(outcomes);
@@ -91,21 +117,21 @@ public final class FaultsMain implements Callable<Integer> {
     }
     double minutes = (System.nanoTime() - t0) / 6e10;
     write(outcomes, abuseFailures, minutes, table);
-    System.out.printf(Locale.ROOT, "RESULT faults passed=%d failed=%d%n", passed, failed);
+    System.out.printf(Locale.ROOT, "RESULT %s passed=%d failed=%d%n", name(), passed, failed);
     return failed == 0 ? 0 : 1;
   }
 
   static String row(Outcome o) {
-    return String.format(Locale.ROOT, "| %-32s | %9d | %9d | %5d | %5d | %7s | %-4s | %s |", o.scenario(),
-        o.sent(), o.stored(), o.lost(), o.duplicated(),
+    return String.format(Locale.ROOT, "| %-32s | %9d | %9d | %9d | %5d | %5d | %7s | %-4s | %s |",
+        o.scenario(), o.sent(), o.acknowledged(), o.stored(), o.lost(), o.duplicated(),
         o.recoverSeconds() < 0 ? "-" : String.format(Locale.ROOT, "%.1f", o.recoverSeconds()),
         o.passed() ? "pass" : "FAIL", o.note());
   }
 
   static String table(List<Outcome> outcomes) {
     StringBuilder b = new StringBuilder();
-    b.append("| scenario                         |      sent |    stored |  lost |  dup. | recover | verdict | notes |\n");
-    b.append("|---|---:|---:|---:|---:|---:|---|---|\n");
+    b.append("| scenario                         |      sent |    acked. |    stored |  lost |  dup. | recover | verdict | notes |\n");
+    b.append("|---|---:|---:|---:|---:|---:|---:|---|---|\n");
     outcomes.forEach(o -> b.append(row(o).replace("| pass |", "| pass    |").replace("| FAIL |", "| FAIL    |"))
         .append('\n'));
     return b.toString();
@@ -120,7 +146,12 @@ public final class FaultsMain implements Callable<Integer> {
     doc.put("scenarios", outcomes);
     doc.put("abuse_failures", abuseFailures);
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValue(Result.dir().resolve("faults.json").toFile(), doc);
-    Files.writeString(Result.dir().resolve("faults-table.md"), table);
+        .writeValue(Result.dir().resolve(name() + ".json").toFile(), doc);
+    Files.writeString(Result.dir().resolve(name() + "-table.md"), table);
+  }
+
+  /** faults, or faults-cluster for the three-node scenarios (their own files and RESULT line). */
+  private String name() {
+    return cluster ? "faults-cluster" : "faults";
   }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.influxdb.dto.QueryResult;
@@ -150,65 +149,35 @@ final class Scenarios {
   Outcome kafkaRestart() throws Exception {
     String prefix = Harness.prefix("kafka");
     int seconds = quick ? 10 : 30;
-    Set<String> acked = ConcurrentHashMap.newKeySet();
-    AtomicLong failed = new AtomicLong();
-    AtomicLong sent = new AtomicLong();
     double recover;
+    AckedTraffic t;
     try (Harness.Worker w = h.worker("readings", "faults")) {
-      Publisher p = Publisher.create(h.stack.kafka(), PublisherOptions.defaults("faults-kafka")
-          .withMaxBlock(Duration.ofSeconds(120)).withDeliveryTimeout(Duration.ofSeconds(180)));
-      AtomicBoolean stop = new AtomicBoolean();
-      Thread traffic = new Thread(() -> {
-        Instant start = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.MILLIS);
-        long i = 0;
-        while (!stop.get()) {
-          String device = prefix + (i % 10);
-          Instant t = start.plusMillis(i * 10);
-          String key = device + "@" + t.toEpochMilli();
-          sent.incrementAndGet();
-          p.reading(new Reading(UUID.randomUUID(), device, DeviceType.DOOR_LOCK, t,
-              Map.of("locked", true, "battery_level", 40.0))).whenComplete((md, ex) -> {
-                if (ex == null) {
-                  acked.add(key);
-                } else {
-                  failed.incrementAndGet();
-                }
-              });
-          i++;
-          try {
-            Thread.sleep(2);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }, "traffic");
-      traffic.start();
-      Thread.sleep(5000); // traffic flows before the fault
-      h.stackCommand("stop", "kafka");
-      Thread.sleep(seconds * 1000L); // the outage
-      h.stackCommand("start", "kafka");
-      // recovered: every send made until the broker came back is stored (or failed to the client)
-      long sentByReturn = sent.get();
-      recover = Harness.until(Duration.ofSeconds(120), () -> points(prefix) >= sentByReturn - failed.get());
-      Thread.sleep(2000); // traffic goes on a little after the recovery
-      stop.set(true);
-      traffic.join();
-      try {
-        p.close();
-      } catch (RuntimeException e) {
-        // failures are counted per send above
+      t = new AckedTraffic(h, prefix, "faults-kafka");
+      try (AckedTraffic traffic = t) {
+        Thread.sleep(5000); // traffic flows before the fault
+        h.stackCommand("stop", "kafka");
+        Thread.sleep(seconds * 1000L); // the outage
+        h.stackCommand("start", "kafka");
+        recover = untilAcknowledgedStored(traffic);
+        Thread.sleep(2000); // traffic goes on a little after the recovery
       }
-      Harness.until(Duration.ofSeconds(120), () -> points(prefix) >= acked.size());
+      Harness.until(Duration.ofSeconds(120), () -> points(prefix) >= t.acked.size());
     }
-    long storedOfAcked = storedAmong(prefix, acked);
+    long storedOfAcked = storedAmong(prefix, t.acked);
     long stored = points(prefix);
-    return new Outcome("kafka down " + seconds + " s", acked.size(), storedOfAcked, acked.size() - storedOfAcked,
-        0, recover, storedOfAcked == acked.size(), sent.get() + " sends, " + acked.size() + " acknowledged, "
-        + failed.get() + " failed to the client, " + stored + " stored in all");
+    return new Outcome("kafka down " + seconds + " s", t.acked.size(), storedOfAcked, t.acked.size() - storedOfAcked,
+        0, recover, storedOfAcked == t.acked.size(), t.sent.get() + " sends, " + t.acked.size()
+        + " acknowledged, " + t.failed.get() + " failed to the client, " + stored + " stored in all");
+  }
+
+  /** Seconds until every send made so far is stored or failed to the client, or -1. */
+  double untilAcknowledgedStored(AckedTraffic t) throws InterruptedException {
+    long sentByNow = t.sent.get();
+    return Harness.until(Duration.ofSeconds(120), () -> points(t.prefix) >= sentByNow - t.failed.get());
   }
 
   /** How many of the acknowledged (device@millis) points InfluxDB holds. */
-  private long storedAmong(String prefix, Set<String> acked) {
+  long storedAmong(String prefix, Set<String> acked) {
     List<QueryResult.Series> series = h.stores.influxQuery("SELECT battery_level FROM sensor_data WHERE device_id =~ /^"
         + prefix + "/ GROUP BY device_id").getResults().get(0).getSeries();
     long n = 0;

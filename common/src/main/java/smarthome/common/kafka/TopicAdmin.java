@@ -13,7 +13,11 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the topics of {@link Topics} that do not exist yet; existing ones are left alone. */
+/**
+ * Creates the topics of {@link Topics} that do not exist yet; existing ones are left alone. Replicas
+ * and min.insync.replicas are the brokers' defaults, so the clients need not know the node count:
+ * bin/stack's three-node cluster sets 3 and 2, one node 1 and 1.
+ */
 public final class TopicAdmin {
   private static final Logger log = LoggerFactory.getLogger(TopicAdmin.class);
 
@@ -24,13 +28,13 @@ public final class TopicAdmin {
    * @throws IllegalStateException when Kafka does not answer within the timeout
    */
   public static List<String> ensureTopics(Admin admin, List<TopicSpec<?>> specs, int partitions,
-      short replication, long timeoutMs) {
+      long timeoutMs) {
     try {
       Set<String> existing = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
       List<NewTopic> missing = new ArrayList<>();
       for (TopicSpec<?> spec : specs) {
         if (!existing.contains(spec.name())) {
-          missing.add(new NewTopic(spec.name(), Optional.of(partitions), Optional.of(replication))
+          missing.add(new NewTopic(spec.name(), Optional.of(partitions), Optional.empty())
               .configs(spec.configs()));
         }
       }

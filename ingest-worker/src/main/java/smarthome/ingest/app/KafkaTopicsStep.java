@@ -29,7 +29,7 @@ final class KafkaTopicsStep {
       refuseSilence(kafka);
     }
     try (Admin admin = Admin.create(kafka.clientProperties("ingest-admin"))) {
-      return TopicAdmin.ensureTopics(admin, Topics.all(), kafka.topicPartitions(), (short) 1, 10_000);
+      return TopicAdmin.ensureTopics(admin, Topics.all(), kafka.topicPartitions(), 10_000);
     } catch (RuntimeException e) {
       Optional<Failure> f = ConnectionFailures.explain(Service.KAFKA, e);
       if (f.isPresent()) {

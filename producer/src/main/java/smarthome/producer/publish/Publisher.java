@@ -61,6 +61,8 @@ public final class Publisher implements AutoCloseable {
     Properties p = kafka.clientProperties(o.clientId());
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    // retries stay unbounded in number (the default) but bounded in time by delivery.timeout.ms
+    // below: a broker failing over is waited out, a cluster that stays down fails the send
     p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
     p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, o.compression());
     p.put(ProducerConfig.LINGER_MS_CONFIG, Integer.toString(o.lingerMs()));
@@ -170,8 +172,13 @@ public final class Publisher implements AutoCloseable {
     if (f > previously) {
       Exception first = firstError.get();
       throw new PublishException((f - previously) + " of " + sent.get()
-          + " records were not acknowledged by Kafka; first error: " + first, first);
+          + " records were not acknowledged by Kafka; first error: " + WriteFailure.explain(first), first);
     }
+  }
+
+  /** The first failure since this publisher began, explained; empty while every send succeeded. */
+  public java.util.Optional<String> firstFailure() {
+    return java.util.Optional.ofNullable(firstError.get()).map(WriteFailure::explain);
   }
 
   public long sent() {

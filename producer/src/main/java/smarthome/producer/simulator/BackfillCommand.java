@@ -72,7 +72,7 @@ final class BackfillCommand implements Callable<Integer> {
     KafkaSettings kafka = common.kafka();
     try (Publisher publisher = common.publisher(kafka, "simulator-backfill");
          Progress progress = new Progress(System.err, "backfill", expected, publisher::failed,
-             !common.quiet)) {
+             !common.quiet).explainingErrors(publisher::firstFailure)) {
       PublishingEvents events = new PublishingEvents(publisher, progress);
       Backfill.run(fleet, plan, events);
       publisher.flush();

@@ -2,8 +2,10 @@ package smarthome.producer.simulator;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * A progress line on stderr for long runs: a bar when the total is known, events/s, sent and
@@ -20,6 +22,8 @@ public final class Progress implements AutoCloseable {
   private final long startNanos = System.nanoTime();
   private final Thread thread;
   private volatile boolean done;
+  private Supplier<Optional<String>> why = Optional::empty;
+  private boolean explained;
 
   public Progress(PrintStream out, String label, long total, LongSupplier errors, boolean enabled) {
     this.out = out;
@@ -36,6 +40,12 @@ public final class Progress implements AutoCloseable {
 
   public static Progress none() {
     return new Progress(System.err, "", 0, () -> 0, false);
+  }
+
+  /** Where the first error's explanation comes from; printed once, on its own line, when seen. */
+  public Progress explainingErrors(Supplier<Optional<String>> firstError) {
+    this.why = firstError;
+    return this;
   }
 
   public void tick() {
@@ -59,9 +69,18 @@ public final class Progress implements AutoCloseable {
         return;
       }
       if (!done) {
+        explainOnce();
         out.print((terminal ? "\r" : "") + line() + (terminal ? "" : "\n"));
         out.flush();
       }
+    }
+  }
+
+  private void explainOnce() {
+    Optional<String> first = explained || errors.getAsLong() == 0 ? Optional.empty() : why.get();
+    if (first.isPresent()) {
+      explained = true;
+      out.print((terminal ? "\r" : "") + label + ": " + first.get() + "\n");
     }
   }
 

@@ -74,7 +74,7 @@ final class SimulateCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try (Publisher publisher = common.publisher(kafka, "simulator-live");
          Progress progress = new Progress(System.err, "simulate", 0, publisher::failed,
-             !common.quiet)) {
+             !common.quiet).explainingErrors(publisher::firstFailure)) {
       PublishingEvents events = new PublishingEvents(publisher, progress);
       LiveSimulation.run(fleet, new LiveSimulation.Options(perSecond, duration, logEvery, images),
           Clock.systemUTC(), stop::get, events);
