@@ -35,11 +35,13 @@ import smarthome.testkit.TestStack;
  * The dashboard in headless Chromium against the real stack and the real worker: a refused key is
  * shown as a 401, the fleet lists the devices, a device page draws one chart per field with as many
  * points as the API returns for that range, a reading published meanwhile reaches the chart and
- * "last seen" within 5 s, the page fits a phone's width, no request leaves 127.0.0.1 and the
- * console stays free of errors. Screenshots go to target/dashboard-*.png.
+ * "last seen" within 5 s, a device whose traffic stops turns offline (in words) through the real
+ * state processor, the page fits a phone's width, no request
+ * leaves 127.0.0.1 and the console stays free of errors. Screenshots go to target/dashboard-*.png.
  */
 class DashboardIT {
   static final int READINGS = 30;
+  static final long OFFLINE_MIN_MS = 4000;
 
   @Test
   void fleetAndDevicePagesShowTheStoredAndLiveData(@TempDir Path dir) throws Exception {
@@ -50,6 +52,7 @@ class DashboardIT {
     // the page asks for up to 2,000 intervals, within the API's default cap (10,000); the ITs'
     // usual cap of 200 would have it narrow down through 422s, which the browser logs as errors
     try (Api api = Api.start(Map.of("API_MAX_RAW_POINTS", "2100"));
+        StateProcessor state = StateProcessor.start("it-" + prefix, dir.resolve("state"), OFFLINE_MIN_MS);
         Publisher p = Publisher.create(TestStack.kafka(), PublisherOptions.defaults("it-ui"));
         Browser b = Browser.start(dir, 1280, 900)) {
       // Given three thermostats in one room, the first with 30 readings over the last 50 minutes
@@ -88,6 +91,22 @@ class DashboardIT {
           + " + Number(document.querySelector('#counts [data-status=online]').dataset.count)"
           + " + Number(document.querySelector('#counts [data-status=offline]').dataset.count)").asInt() >= 3,
           "the counts include the devices");
+
+      // When the second thermostat reports every 500 ms, Then its row says online (the first wait
+      // also covers the state processor joining its group)
+      String quiet = ids.get(1);
+      String status = "document.querySelector('tr[data-device=\"" + quiet + "\"] .status').textContent";
+      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+        p.reading(thermostat(quiet, Instant.now().truncatedTo(ChronoUnit.MILLIS), 21));
+        p.flush();
+        return b.eval(status).asText().contains("online");
+      });
+      // When its traffic stops, Then the row says offline, in words, within seconds of the timeout
+      Instant stopped = Instant.now();
+      await().atMost(Duration.ofMillis(OFFLINE_MIN_MS + 10_000)).pollInterval(Duration.ofMillis(200))
+          .until(() -> b.eval(status).asText().contains("offline"));
+      System.out.printf("fleet page showed %s offline %d ms after its last reading (timeout %d ms)%n", quiet,
+          Duration.between(stopped, Instant.now()).toMillis(), OFFLINE_MIN_MS);
       b.screenshot(Path.of("target", "dashboard-fleet.png"));
 
       // When the device page opens (1 h: raw), Then one chart per field holds the API's points
