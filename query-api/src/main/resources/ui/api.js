@@ -170,8 +170,27 @@ export function badge(status) {
   return s;
 }
 
-export function latestText(latest) {
-  return Object.entries(latest || {}).map(([k, v]) => k + ' ' + formatValue(v.value)).join(', ');
+/**
+ * Every device type's fields from GET /device-fields: a Map from type to a Map from field name to
+ * {kind, unit}. Asked once per page: the table is the event contract, the same for every device.
+ */
+export async function deviceFields() {
+  const out = new Map();
+  for (const t of await (await call('/device-fields')).json()) {
+    out.set(t.device_type, new Map(t.fields.map((f) => [f.name, f])));
+  }
+  return out;
+}
+
+/** "temperature 21.5 °C, power_on true"; fields is the device type's Map from deviceFields(). */
+export function latestText(latest, fields) {
+  return Object.entries(latest || {}).map(([k, v]) => k + ' ' + withUnit(v.value, fields?.get(k)?.unit)).join(', ');
+}
+
+export function withUnit(value, unit) {
+  const text = formatValue(value);
+  if (!unit || typeof value !== 'number') return text;
+  return unit === '%' ? text + unit : text + ' ' + unit;
 }
 
 export function formatValue(v) {

@@ -54,8 +54,11 @@ function number(v) {
   return typeof v === 'boolean' ? (v ? 1 : 0) : v;
 }
 
-/** One chart; its figure carries data-points (values the API returned) and data-live (tail). */
-export function draw(container, field, kind, loaded) {
+/**
+ * One chart; its figure carries data-points (values the API returned), data-live (tail) and
+ * data-unit (from GET /device-fields, "" when the field has none), also shown on the y axis.
+ */
+export function draw(container, field, kind, loaded, unit = '') {
   const xs = [];
   const ys = [];
   for (const r of loaded.rows) {
@@ -70,8 +73,9 @@ export function draw(container, field, kind, loaded) {
   fig.dataset.start = loaded.start.toISOString();
   fig.dataset.end = loaded.end.toISOString();
   fig.dataset.interval = loaded.interval || '';
+  fig.dataset.unit = unit;
   const caption = document.createElement('figcaption');
-  caption.textContent = field + (kind === 'boolean' ? ' (on = 1, off = 0)' : '') + ': '
+  caption.textContent = field + (unit ? ' (' + unit + ')' : '') + (kind === 'boolean' ? ' (on = 1, off = 0)' : '') + ': '
     + fig.dataset.points + ' points' + (loaded.interval ? ', mean per ' + loaded.interval : ', raw');
   fig.append(caption);
   container.append(fig);
@@ -80,6 +84,7 @@ export function draw(container, field, kind, loaded) {
   const plot = new uPlot({
     width: Math.max(280, fig.clientWidth - 16), height: 220,
     scales: { x: { time: true } }, series: [{}, series], legend: { live: false },
+    axes: [{}, { label: unit || (kind === 'boolean' ? 'off / on' : ''), size: 60 }],
   }, [xs, ys], fig);
   const chart = { fig, plot, xs, ys, field };
   addEventListener('resize', () => plot.setSize({ width: Math.max(280, fig.clientWidth - 16), height: 220 }));

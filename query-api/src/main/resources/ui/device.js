@@ -1,6 +1,6 @@
 // One device: its facts, charts over a chosen range with a live tail, logs, images, archives and,
 // for an admin key, delete with a confirmation naming the device.
-import { ago, badge, call, forgetKey, login, page, showError, stream, tickAgo } from './api.js';
+import { ago, badge, call, deviceFields, forgetKey, login, page, showError, stream, tickAgo } from './api.js';
 import { append, draw, fields, load } from './charts.js';
 
 const $ = (id) => document.getElementById(id);
@@ -10,6 +10,7 @@ const path = '/devices/' + encodeURIComponent(id);
 let charts = [];
 let logsNext = null;
 let imagesNext = null;
+let units = new Map(); // field name to {kind, unit} of this device's type
 
 function fact(dl, name, value) {
   const dt = document.createElement('dt');
@@ -33,6 +34,7 @@ async function facts() {
   fact(dl, 'Type', d.device_type);
   fact(dl, 'Location', d.location);
   fact(dl, 'Model', d.manufacturer + ' ' + d.model + ', firmware ' + d.firmware_version);
+  return d;
 }
 
 async function drawRange() {
@@ -42,7 +44,7 @@ async function drawRange() {
     const loaded = await load(id, seconds);
     const box = $('charts');
     box.replaceChildren();
-    charts = fields(loaded.rows).map(([f, kind]) => draw(box, f, kind, loaded));
+    charts = fields(loaded.rows).map(([f, kind]) => draw(box, f, kind, loaded, units.get(f)?.unit || ''));
     $('series-info').textContent = loaded.rows.length
       ? loaded.rows.length + (loaded.interval ? ' intervals of ' + loaded.interval : ' raw readings')
       : 'No readings in this range.';
@@ -144,7 +146,8 @@ async function main() {
   $('delete').hidden = key.role !== 'admin';
   $('delete').textContent = 'Delete device ' + id + '…';
   $('delete').addEventListener('click', remove);
-  await facts();
+  const [d, byType] = await Promise.all([facts(), deviceFields()]);
+  units = byType.get(d.device_type) || new Map();
   $('range').addEventListener('change', drawRange);
   $('level').addEventListener('change', logsFirst);
   $('logs-first').addEventListener('click', logsFirst);

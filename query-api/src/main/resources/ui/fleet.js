@@ -1,6 +1,6 @@
 // The fleet page: counts by status over every device, one page of the table with filters and
 // Link-header paging, and live updates from GET /devices/live.
-import { ago, badge, forgetKey, latestText, login, page, showError, stream, tickAgo } from './api.js';
+import { ago, badge, deviceFields, forgetKey, latestText, login, page, showError, stream, tickAgo } from './api.js';
 
 const PAGE_SIZE = 50;
 const COUNT_PAGES = 10; // counts walk at most 10 pages of 1000 devices
@@ -10,6 +10,7 @@ const statusById = new Map();
 let pages = []; // URLs of the pages shown before the current one
 let current = null;
 let next = null;
+let fieldsByType = new Map();
 
 function query() {
   const params = new URLSearchParams({ limit: PAGE_SIZE });
@@ -60,7 +61,7 @@ function row(d) {
   const seen = cell(tr, ago(d.last_seen));
   seen.className = 'seen';
   if (d.last_seen) seen.dataset.since = d.last_seen;
-  cell(tr, latestText(d.latest)).className = 'latest';
+  cell(tr, latestText(d.latest, fieldsByType.get(d.device_type))).className = 'latest';
   return tr;
 }
 
@@ -96,7 +97,7 @@ function onLive(type, data) {
     seen.textContent = ago(data.timestamp);
     const latest = {};
     for (const [k, v] of Object.entries(data.values)) latest[k] = { value: v };
-    tr.querySelector('.latest').textContent = latestText(latest);
+    tr.querySelector('.latest').textContent = latestText(latest, fieldsByType.get(rowData(tr).device_type));
   } else if (type === 'deleted') {
     statusById.delete(data.device_id);
     renderCounts();
@@ -121,7 +122,8 @@ async function main() {
   $('fleet').hidden = false;
   const f = $('filters');
   await Promise.all([options(f.elements.device_type, '/device-types'),
-    options(f.elements.location, '/device-locations'), loadCounts()]);
+    options(f.elements.location, '/device-locations'), loadCounts(),
+    deviceFields().then((m) => { fieldsByType = m; })]);
   f.addEventListener('change', () => { pages = []; show(query()); });
   $('next').addEventListener('click', () => { pages.push(current); show(next); });
   $('prev').addEventListener('click', () => show(pages.pop()));

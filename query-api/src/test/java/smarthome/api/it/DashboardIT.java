@@ -36,7 +36,7 @@ import smarthome.testkit.TestStack;
  * shown as a 401, the fleet lists the devices, a device page draws one chart per field with as many
  * points as the API returns for that range, a reading published meanwhile reaches the chart and
  * "last seen" within 5 s, a device whose traffic stops turns offline (in words) through the real
- * state processor, the page fits a phone's width, no request
+ * state processor, values and charts carry their units, the page fits a phone's width, no request
  * leaves 127.0.0.1 and the console stays free of errors. Screenshots go to target/dashboard-*.png.
  */
 class DashboardIT {
@@ -107,6 +107,9 @@ class DashboardIT {
           .until(() -> b.eval(status).asText().contains("offline"));
       System.out.printf("fleet page showed %s offline %d ms after its last reading (timeout %d ms)%n", quiet,
           Duration.between(stopped, Instant.now()).toMillis(), OFFLINE_MIN_MS);
+      // And its latest values carry the units GET /device-fields gives
+      assertEquals("humidity 45%, pressure 1012 hPa, temperature 21 °C", sorted(b.eval(
+          "document.querySelector('tr[data-device=\"" + quiet + "\"] .latest').textContent").asText()));
       b.screenshot(Path.of("target", "dashboard-fleet.png"));
 
       // When the device page opens (1 h: raw), Then one chart per field holds the API's points
@@ -116,8 +119,10 @@ class DashboardIT {
           + " && document.getElementById('logs').dataset.rows === '1'");
       JsonNode charts = b.eval("[...document.querySelectorAll('figure.chart')].map(f => ({field: f.dataset.field,"
           + " points: Number(f.dataset.points), start: f.dataset.start, end: f.dataset.end,"
-          + " interval: f.dataset.interval, canvas: !!f.querySelector('canvas')}))");
+          + " interval: f.dataset.interval, unit: f.dataset.unit, canvas: !!f.querySelector('canvas')}))");
       assertEquals(Set.of("temperature", "humidity", "pressure"), texts(charts.findValues("field")));
+      assertEquals(Set.of("temperature °C", "humidity %", "pressure hPa"), texts(charts.findValues("field"),
+          charts.findValues("unit")), "each chart's unit, as GET /device-fields has it");
       for (JsonNode c : charts) {
         assertTrue(c.get("canvas").asBoolean(), "uPlot drew " + c);
         assertEquals(READINGS, c.get("points").asInt(), "every reading of the hour, raw: " + c);
@@ -205,6 +210,19 @@ class DashboardIT {
   static Set<String> texts(Iterable<JsonNode> nodes) {
     Set<String> out = new TreeSet<>();
     nodes.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  /** The fields of a "latest values" cell in name order, so the test does not depend on map order. */
+  static String sorted(String latest) {
+    return String.join(", ", new TreeSet<>(List.of(latest.split(", "))));
+  }
+
+  static Set<String> texts(List<JsonNode> names, List<JsonNode> units) {
+    Set<String> out = new TreeSet<>();
+    for (int i = 0; i < names.size(); i++) {
+      out.add(names.get(i).asText() + " " + units.get(i).asText());
+    }
     return out;
   }
 
