@@ -2,6 +2,7 @@
 // for an admin key, delete with a confirmation naming the device.
 import { ago, badge, call, deviceFields, forgetKey, login, page, showError, stream, tickAgo } from './api.js';
 import { append, draw, fields, load } from './charts.js';
+import { chosenRange, prefill } from './range.js';
 
 const $ = (id) => document.getElementById(id);
 const messages = $('messages');
@@ -38,10 +39,9 @@ async function facts() {
 }
 
 async function drawRange() {
-  const seconds = Number(document.querySelector('input[name=range]:checked').value);
   $('charts').dataset.state = 'loading';
   try {
-    const loaded = await load(id, seconds);
+    const loaded = await load(id, chosenRange($('range'), $('custom-range')));
     const box = $('charts');
     box.replaceChildren();
     charts = fields(loaded.rows).map(([f, kind]) => draw(box, f, kind, loaded, units.get(f)?.unit || ''));
@@ -50,6 +50,7 @@ async function drawRange() {
       : 'No readings in this range.';
     box.dataset.state = 'drawn';
   } catch (e) {
+    $('charts').dataset.state = 'failed';
     showError(messages, e);
   }
 }
@@ -149,6 +150,12 @@ async function main() {
   const [d, byType] = await Promise.all([facts(), deviceFields()]);
   units = byType.get(d.device_type) || new Map();
   $('range').addEventListener('change', drawRange);
+  prefill($('custom-range'));
+  $('custom-range').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    $('range-custom').checked = true;
+    drawRange();
+  });
   $('level').addEventListener('change', logsFirst);
   $('logs-first').addEventListener('click', logsFirst);
   $('logs-next').addEventListener('click', () => logs(logsNext));

@@ -105,6 +105,18 @@ final class Browser implements AutoCloseable {
     return r.get("result").path("value");
   }
 
+  /** Presses Enter on the focused element, as a keyboard user would. */
+  void pressEnter() throws Exception {
+    for (String type : List.of("keyDown", "keyUp")) {
+      ObjectNode e = JSON.createObjectNode().put("type", type).put("key", "Enter").put("code", "Enter")
+          .put("windowsVirtualKeyCode", 13);
+      if (type.equals("keyDown")) {
+        e.put("text", "\r");
+      }
+      send("Input.dispatchKeyEvent", e);
+    }
+  }
+
   /** A PNG of the viewport, for the README. */
   void screenshot(Path file) throws Exception {
     JsonNode r = send("Page.captureScreenshot", JSON.createObjectNode().put("format", "png")

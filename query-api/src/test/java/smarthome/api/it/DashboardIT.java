@@ -35,13 +35,17 @@ import smarthome.testkit.TestStack;
  * The dashboard in headless Chromium against the real stack and the real worker: a refused key is
  * shown as a 401, the fleet lists the devices, a device page draws one chart per field with as many
  * points as the API returns for that range, a reading published meanwhile reaches the chart and
- * "last seen" within 5 s, a device whose traffic stops turns offline (in words) through the real
+ * "last seen" within 5 s, a custom range typed in and submitted by keyboard is drawn as the API
+ * answers it, a device whose traffic stops turns offline (in words) through the real
  * state processor, values and charts carry their units, the page fits a phone's width, no request
  * leaves 127.0.0.1 and the console stays free of errors. Screenshots go to target/dashboard-*.png.
  */
 class DashboardIT {
   static final int READINGS = 30;
   static final long OFFLINE_MIN_MS = 4000;
+  /** Each chart's field, points drawn, range and interval, as the page marks them. */
+  static final String CHARTS = "[...document.querySelectorAll('figure.chart')].map(f => ({field: f.dataset.field,"
+      + " points: Number(f.dataset.points), start: f.dataset.start, end: f.dataset.end, interval: f.dataset.interval}))";
 
   @Test
   void fleetAndDevicePagesShowTheStoredAndLiveData(@TempDir Path dir) throws Exception {
@@ -134,9 +138,7 @@ class DashboardIT {
       b.eval("document.querySelector('input[name=range][value=\"86400\"]').click()");
       waitFor(b, "document.querySelector('figure.chart').dataset.interval !== ''"
           + " && document.getElementById('charts').dataset.state === 'drawn'");
-      for (JsonNode c : b.eval("[...document.querySelectorAll('figure.chart')].map(f => ({field: f.dataset.field,"
-          + " points: Number(f.dataset.points), start: f.dataset.start, end: f.dataset.end,"
-          + " interval: f.dataset.interval}))")) {
+      for (JsonNode c : b.eval(CHARTS)) {
         assertEquals(apiPoints(api, device, c), c.get("points").asInt(), "downsampled as the API answered: " + c);
         assertTrue(c.get("points").asInt() > 0 && c.get("points").asInt() <= READINGS, c.toString());
         assertEquals("44s", c.get("interval").asText(), "24 h in at most 2,000 intervals: " + c);
@@ -152,6 +154,24 @@ class DashboardIT {
           "last seen is the new reading's time");
       assertTrue(b.eval("document.getElementById('last-seen').textContent").asText().endsWith("s ago"));
       b.screenshot(Path.of("target", "dashboard-device.png"));
+
+      // When a custom range, 2 h ending 10 min ago, is typed in and submitted with the keyboard,
+      // Then the charts hold the API's points for it, in intervals of ceil(7200 s / 2000) = 4 s
+      b.eval("(() => { const f = document.getElementById('custom-range').elements;"
+          + " const local = (t) => new Date(t - new Date(t).getTimezoneOffset() * 60000).toISOString().slice(0, 16);"
+          + " const to = Date.now() - 600000; f.to.value = local(to); f.from.value = local(to - 7200000);"
+          + " document.querySelector('#custom-range button').focus(); })()");
+      b.pressEnter();
+      waitFor(b, "document.querySelector('figure.chart').dataset.interval === '4s'"
+          + " && document.getElementById('charts').dataset.state === 'drawn'");
+      assertTrue(b.eval("document.getElementById('range-custom').checked").asBoolean(), "the custom range is the chosen one");
+      for (JsonNode c : b.eval(CHARTS)) {
+        assertEquals(Duration.ofHours(2), Duration.between(Instant.parse(c.get("start").asText()),
+            Instant.parse(c.get("end").asText())), "the typed range: " + c);
+        assertEquals("4s", c.get("interval").asText(), c.toString());
+        assertTrue(c.get("points").asInt() > 0, "readings of the test fall in the range: " + c);
+        assertEquals(apiPoints(api, device, c), c.get("points").asInt(), "the page drew what the API returned: " + c);
+      }
 
       // At a phone's width nothing but the tables' own scroll boxes is wider than the screen
       ObjectNode phone = new ObjectMapper().createObjectNode().put("width", 390).put("height", 844)
