@@ -29,6 +29,7 @@ import smarthome.common.logs.LogLevel;
 import smarthome.common.readings.Reading;
 import smarthome.producer.publish.Publisher;
 import smarthome.producer.publish.PublisherOptions;
+import smarthome.testkit.Browser;
 import smarthome.testkit.TestStack;
 
 /**
@@ -37,7 +38,8 @@ import smarthome.testkit.TestStack;
  * points as the API returns for that range, a reading published meanwhile reaches the chart and
  * "last seen" within 5 s, a custom range typed in and submitted by keyboard is drawn as the API
  * answers it, a device whose traffic stops turns offline (in words) through the real
- * state processor, values and charts carry their units, the page fits a phone's width, no request
+ * state processor, a fleet row shows a new reading within seconds, values and charts carry their
+ * units, the page fits a phone's width, no request
  * leaves 127.0.0.1 and the console stays free of errors. Screenshots go to target/dashboard-*.png.
  */
 class DashboardIT {
@@ -111,6 +113,15 @@ class DashboardIT {
           .until(() -> b.eval(status).asText().contains("offline"));
       System.out.printf("fleet page showed %s offline %d ms after its last reading (timeout %d ms)%n", quiet,
           Duration.between(stopped, Instant.now()).toMillis(), OFFLINE_MIN_MS);
+      // When a reading of the third arrives, Then its row shows it within the refresh period (plus
+      // the state processor's second), the shown page being read again every 5 s
+      String row = "document.querySelector('tr[data-device=\"" + ids.get(2) + "\"]')";
+      int refreshes = b.eval("Number(document.getElementById('devices').dataset.refreshes || 0)").asInt();
+      p.reading(thermostat(ids.get(2), Instant.now().truncatedTo(ChronoUnit.MILLIS), 33.3));
+      p.flush();
+      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() ->
+          b.eval(row + ".querySelector('.latest').textContent").asText().contains("temperature 33.3 °C")
+              && b.eval("Number(document.getElementById('devices').dataset.refreshes)").asInt() > refreshes);
       // And its latest values carry the units GET /device-fields gives
       assertEquals("humidity 45%, pressure 1012 hPa, temperature 21 °C", sorted(b.eval(
           "document.querySelector('tr[data-device=\"" + quiet + "\"] .latest').textContent").asText()));
