@@ -94,6 +94,19 @@ export function showError(messages, e) {
 }
 
 /**
+ * A signal aborted when the page is left. A stream the page does not close itself keeps its
+ * connection, and a browser holds only six per origin: the next pages' calls then wait for a free
+ * one (a minute, measured with bin/bench dashboard). A page restored from the back-forward cache
+ * has lost its streams, so it loads afresh.
+ */
+export function pageSignal() {
+  const c = new AbortController();
+  addEventListener('pagehide', () => c.abort());
+  addEventListener('pageshow', (e) => { if (e.persisted) location.reload(); });
+  return c.signal;
+}
+
+/**
  * Reads a Server-Sent Events stream with the key in a header, calling onEvent(type, data) for each
  * event (data parsed as JSON). Reconnects after a drop with Last-Event-ID, so nothing in the API's
  * replay window is missed; stops for good on an HTTP error (onError) or when signal aborts.

@@ -1,6 +1,6 @@
 // One device: its facts, charts over a chosen range with a live tail, logs, images, archives and,
 // for an admin key, delete with a confirmation naming the device.
-import { ago, badge, call, deviceFields, forgetKey, login, page, showError, stream, tickAgo } from './api.js';
+import { ago, badge, call, deviceFields, forgetKey, login, page, pageSignal, showError, stream, tickAgo } from './api.js';
 import { append, draw, fields, load } from './charts.js';
 import { chosenRange, prefill } from './range.js';
 
@@ -49,6 +49,8 @@ async function drawRange() {
       ? loaded.rows.length + (loaded.interval ? ' intervals of ' + loaded.interval : ' raw readings')
       : 'No readings in this range.';
     box.dataset.state = 'drawn';
+    // "usable": bin/bench dashboard reads this mark (ms since the navigation started)
+    if (!performance.getEntriesByName('charts-drawn').length) performance.mark('charts-drawn');
   } catch (e) {
     $('charts').dataset.state = 'failed';
     showError(messages, e);
@@ -149,6 +151,10 @@ async function main() {
   $('delete').addEventListener('click', remove);
   const [d, byType] = await Promise.all([facts(), deviceFields()]);
   units = byType.get(d.device_type) || new Map();
+  // ?range=<seconds> opens on that preset (a shareable link; bin/bench dashboard uses it)
+  const preset = new URLSearchParams(location.search).get('range');
+  const radio = preset && document.querySelector(`input[name=range][value="${CSS.escape(preset)}"]`);
+  if (radio) radio.checked = true;
   $('range').addEventListener('change', drawRange);
   prefill($('custom-range'));
   $('custom-range').addEventListener('submit', (ev) => {
@@ -164,7 +170,7 @@ async function main() {
     $('live-state').dataset.live = 'failed';
     $('live-state').textContent = 'Live tail: off';
     showError(messages, e);
-  }, new AbortController().signal);
+  }, pageSignal());
   await Promise.all([drawRange(), logsFirst(),
     images(path + '/images').catch((e) => showError(messages, e)),
     archives().catch((e) => showError(messages, e))]);

@@ -1,6 +1,6 @@
 // The fleet page: counts by status over every device, one page of the table with filters and
 // Link-header paging, and live updates from GET /devices/live.
-import { ago, badge, deviceFields, forgetKey, latestText, login, page, showError, stream, tickAgo } from './api.js';
+import { ago, badge, deviceFields, forgetKey, latestText, login, page, pageSignal, showError, stream, tickAgo } from './api.js';
 
 const PAGE_SIZE = 50;
 const COUNT_PAGES = 10; // counts walk at most 10 pages of 1000 devices
@@ -159,7 +159,7 @@ async function main() {
     $('live-state').dataset.live = 'failed';
     $('live-state').textContent = 'Live updates: off';
     showError(messages, e);
-  }, new AbortController().signal);
+  }, pageSignal());
 }
 
 main().catch((e) => showError(messages, e));

@@ -14,17 +14,20 @@ import smarthome.common.config.Env;
 import smarthome.testkit.StackSettings;
 import smarthome.testkit.Stores;
 
-/** {@code bin/bench ingest|producer|logs|query|latency|all}: figures as ratios to raw ceilings. */
+/**
+ * {@code bin/bench ingest|producer|logs|query|latency|all}: figures as ratios to raw ceilings;
+ * {@code bin/bench dashboard} (not in all: it needs Chromium): the dashboard's time to usable.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Runs the benchmarks on the bench stack and writes bench/results/<name>.json and .png.")
 public final class BenchMain implements Callable<Integer> {
-  @Parameters(paramLabel = "WHICH", description = "ingest, producer, logs, query, latency or all")
+  @Parameters(paramLabel = "WHICH", description = "ingest, producer, logs, query, latency, all or dashboard")
   String which;
 
   @Option(names = "--readings", defaultValue = "2000000", description = "ingest: readings (default ${DEFAULT-VALUE})")
   int readings;
 
-  @Option(names = "--devices", defaultValue = "1000", description = "ingest/producer: devices (default ${DEFAULT-VALUE})")
+  @Option(names = "--devices", defaultValue = "1000", description = "ingest/producer/dashboard: devices (default ${DEFAULT-VALUE})")
   int devices;
 
   @Option(names = "--logs", defaultValue = "500000", description = "logs: log events (default ${DEFAULT-VALUE})")
@@ -32,6 +35,9 @@ public final class BenchMain implements Callable<Integer> {
 
   @Option(names = "--seconds", defaultValue = "20", description = "producer/query/latency: measuring time (default ${DEFAULT-VALUE})")
   int seconds;
+
+  @Option(names = "--runs", defaultValue = "6", description = "dashboard: page openings each (default ${DEFAULT-VALUE})")
+  int runs;
 
   @Option(names = "--threads", defaultValue = "4", description = "query: client threads (default ${DEFAULT-VALUE})")
   int threads;
@@ -46,7 +52,7 @@ public final class BenchMain implements Callable<Integer> {
     List<Result> results = new ArrayList<>();
     List<String> all = List.of("ingest", "producer", "logs", "query", "latency");
     List<String> run = which.equals("all") ? all : List.of(which);
-    if (!all.containsAll(run)) {
+    if (!all.containsAll(run) && !which.equals("dashboard")) {
       throw new CommandLine.ParameterException(new CommandLine(this), "unknown benchmark " + which);
     }
     try (Stores stores = new Stores(stack)) {
@@ -56,6 +62,7 @@ public final class BenchMain implements Callable<Integer> {
           case "producer" -> List.of(ProducerBench.run(stack, seconds, devices));
           case "logs" -> List.of(LogsBench.run(stack, stores, logs));
           case "query" -> List.of(QueryBench.run(stack, stores, threads, seconds));
+          case "dashboard" -> List.of(DashboardBench.run(stack, stores, devices, runs));
           default -> LatencyBench.run(stack, capacity(stack, stores), seconds);
         };
         for (Result r : rs) {
