@@ -88,8 +88,7 @@ class DashboardIT {
       // When the read key is entered and the filter set to the room, Then the fleet lists the three
       enterKey(b, Api.READ);
       waitFor(b, "document.getElementById('devices').dataset.rows !== undefined");
-      b.eval("(() => { const s = document.querySelector('select[name=location]');"
-          + " s.value = " + js(location) + "; s.dispatchEvent(new Event('change', {bubbles: true})); })()");
+      chooseLocation(b, location);
       waitFor(b, "document.getElementById('devices').dataset.rows === '3'");
       JsonNode rows = b.eval("[...document.querySelectorAll('#devices tbody tr')].map(r => r.dataset.device)");
       assertEquals(new TreeSet<>(ids), texts(rows));
@@ -192,6 +191,13 @@ class DashboardIT {
       assertTrue(b.eval("document.documentElement.scrollWidth <= window.innerWidth").asBoolean(),
           "the device page fits 390 px");
       b.screenshot(Path.of("target", "dashboard-device-phone.png"));
+      b.navigate(base + "/ui/");
+      waitFor(b, "document.getElementById('devices').dataset.rows !== undefined");
+      chooseLocation(b, location);
+      waitFor(b, "document.getElementById('devices').dataset.rows === '3'");
+      assertTrue(b.eval("document.documentElement.scrollWidth <= window.innerWidth").asBoolean(),
+          "the fleet page fits 390 px");
+      b.screenshot(Path.of("target", "dashboard-fleet-phone.png"));
 
       int port = api.base.getPort();
       assertFalse(b.requests.isEmpty(), "the page's requests were recorded");
@@ -215,6 +221,11 @@ class DashboardIT {
       }
     }
     return n;
+  }
+
+  static void chooseLocation(Browser b, String location) throws Exception {
+    b.eval("(() => { const s = document.querySelector('select[name=location]');"
+        + " s.value = " + js(location) + "; s.dispatchEvent(new Event('change', {bubbles: true})); })()");
   }
 
   static void enterKey(Browser b, String key) throws Exception {
