@@ -11,7 +11,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import smarthome.common.kafka.Topics;
 import smarthome.ingest.app.IngestConfig;
-import smarthome.ingest.app.Worker;
 import smarthome.testkit.TestStack;
 
 /**
@@ -21,12 +20,10 @@ import smarthome.testkit.TestStack;
  * tests left there, which takes minutes on a loaded machine (StateIT covers that path).
  */
 final class StateProcessor implements AutoCloseable {
-  private final Worker worker;
-  private final Thread thread;
+  private final InProcessWorker worker;
 
-  private StateProcessor(Worker worker, Thread thread) {
+  private StateProcessor(InProcessWorker worker) {
     this.worker = worker;
-    this.thread = thread;
   }
 
   /** Offline after offlineMinMs without a reading (the processor's lower bound). */
@@ -40,17 +37,7 @@ final class StateProcessor implements AutoCloseable {
     env.put("STATE_OFFLINE_MIN_MS", Long.toString(offlineMinMs));
     IngestConfig cfg = IngestConfig.parse(env, "state", -1);
     skipToEnd(cfg.stateSettings().applicationId());
-    Worker worker = new Worker(cfg);
-    worker.start();
-    Thread t = new Thread(() -> {
-      try {
-        worker.awaitStop();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "it-state");
-    t.start();
-    return new StateProcessor(worker, t);
+    return new StateProcessor(InProcessWorker.start(cfg, "it-state"));
   }
 
   /** Commits the processor's group at the current end of every partition it reads. */
@@ -68,8 +55,6 @@ final class StateProcessor implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    worker.stop();
-    thread.join(30_000);
     worker.close();
   }
 }
