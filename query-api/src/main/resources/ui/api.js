@@ -94,6 +94,19 @@ export function showError(messages, e) {
 }
 
 /**
+ * A signal aborted when the page is left. A stream the page does not close itself keeps its
+ * connection, and a browser holds only six per origin: the next pages' calls then wait for a free
+ * one (a minute, measured with bin/bench dashboard). A page restored from the back-forward cache
+ * has lost its streams, so it loads afresh.
+ */
+export function pageSignal() {
+  const c = new AbortController();
+  addEventListener('pagehide', () => c.abort());
+  addEventListener('pageshow', (e) => { if (e.persisted) location.reload(); });
+  return c.signal;
+}
+
+/**
  * Reads a Server-Sent Events stream with the key in a header, calling onEvent(type, data) for each
  * event (data parsed as JSON). Reconnects after a drop with Last-Event-ID, so nothing in the API's
  * replay window is missed; stops for good on an HTTP error (onError) or when signal aborts.
@@ -170,8 +183,27 @@ export function badge(status) {
   return s;
 }
 
-export function latestText(latest) {
-  return Object.entries(latest || {}).map(([k, v]) => k + ' ' + formatValue(v.value)).join(', ');
+/**
+ * Every device type's fields from GET /device-fields: a Map from type to a Map from field name to
+ * {kind, unit}. Asked once per page: the table is the event contract, the same for every device.
+ */
+export async function deviceFields() {
+  const out = new Map();
+  for (const t of await (await call('/device-fields')).json()) {
+    out.set(t.device_type, new Map(t.fields.map((f) => [f.name, f])));
+  }
+  return out;
+}
+
+/** "temperature 21.5 °C, power_on true"; fields is the device type's Map from deviceFields(). */
+export function latestText(latest, fields) {
+  return Object.entries(latest || {}).map(([k, v]) => k + ' ' + withUnit(v.value, fields?.get(k)?.unit)).join(', ');
+}
+
+export function withUnit(value, unit) {
+  const text = formatValue(value);
+  if (!unit || typeof value !== 'number') return text;
+  return unit === '%' ? text + unit : text + ' ' + unit;
 }
 
 export function formatValue(v) {

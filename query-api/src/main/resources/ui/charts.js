@@ -7,10 +7,12 @@ export const MAX_POINTS = 2000;
 const RAW_UP_TO = 3600; // seconds: ranges up to 1 h are drawn raw, unless that is too many points
 const META = new Set(['timestamp', 'device_id', 'device_type']);
 
-/** The rows of [start, end) with the interval used (null: raw), widened while the API says 422. */
-export async function load(deviceId, seconds) {
-  const end = new Date();
-  const start = new Date(end.getTime() - seconds * 1000);
+/**
+ * The rows of [start, end) with the interval used (null: raw), widened while the API says 422.
+ * live says whether the range ends now (the live tail is appended only then).
+ */
+export async function load(deviceId, { start, end, live }) {
+  const seconds = Math.max(1, Math.round((end.getTime() - start.getTime()) / 1000));
   const base = '/devices/' + encodeURIComponent(deviceId) + '/sensor-data?start_time='
     + start.toISOString() + '&end_time=' + end.toISOString();
   if (seconds <= RAW_UP_TO) {
@@ -22,14 +24,14 @@ export async function load(deviceId, seconds) {
       url = p.next;
     }
     if (rows.length <= MAX_POINTS) {
-      return { rows, start, end, interval: null };
+      return { rows, start, end, live, interval: null };
     }
   }
   let step = Math.max(1, Math.ceil(seconds / MAX_POINTS));
   for (let tries = 0; ; tries++) {
     try {
       const p = await page(base + '&interval=' + step + 's');
-      return { rows: p.body, start, end, interval: step + 's' };
+      return { rows: p.body, start, end, live, interval: step + 's' };
     } catch (e) {
       // the API's own cap on intervals per answer (API_MAX_RAW_POINTS) may be below ours
       if (e.status !== 422 || tries >= 8) throw e;
@@ -54,8 +56,11 @@ function number(v) {
   return typeof v === 'boolean' ? (v ? 1 : 0) : v;
 }
 
-/** One chart; its figure carries data-points (values the API returned) and data-live (tail). */
-export function draw(container, field, kind, loaded) {
+/**
+ * One chart; its figure carries data-points (values the API returned), data-live (tail) and
+ * data-unit (from GET /device-fields, "" when the field has none), also shown on the y axis.
+ */
+export function draw(container, field, kind, loaded, unit = '') {
   const xs = [];
   const ys = [];
   for (const r of loaded.rows) {
@@ -70,8 +75,9 @@ export function draw(container, field, kind, loaded) {
   fig.dataset.start = loaded.start.toISOString();
   fig.dataset.end = loaded.end.toISOString();
   fig.dataset.interval = loaded.interval || '';
+  fig.dataset.unit = unit;
   const caption = document.createElement('figcaption');
-  caption.textContent = field + (kind === 'boolean' ? ' (on = 1, off = 0)' : '') + ': '
+  caption.textContent = field + (unit ? ' (' + unit + ')' : '') + (kind === 'boolean' ? ' (on = 1, off = 0)' : '') + ': '
     + fig.dataset.points + ' points' + (loaded.interval ? ', mean per ' + loaded.interval : ', raw');
   fig.append(caption);
   container.append(fig);
@@ -80,15 +86,16 @@ export function draw(container, field, kind, loaded) {
   const plot = new uPlot({
     width: Math.max(280, fig.clientWidth - 16), height: 220,
     scales: { x: { time: true } }, series: [{}, series], legend: { live: false },
+    axes: [{}, { label: unit || (kind === 'boolean' ? 'off / on' : ''), size: 60 }],
   }, [xs, ys], fig);
-  const chart = { fig, plot, xs, ys, field };
+  const chart = { fig, plot, xs, ys, field, live: loaded.live };
   addEventListener('resize', () => plot.setSize({ width: Math.max(280, fig.clientWidth - 16), height: 220 }));
   return chart;
 }
 
 /** A live reading appended to the chart (the newest reading's value also goes to data-last). */
 export function append(chart, reading) {
-  if (!(chart.field in reading.values)) return;
+  if (!chart.live || !(chart.field in reading.values)) return;
   chart.xs.push(Date.parse(reading.timestamp) / 1000);
   chart.ys.push(number(reading.values[chart.field]));
   chart.plot.setData([chart.xs, chart.ys]);

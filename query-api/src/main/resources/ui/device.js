@@ -1,7 +1,8 @@
 // One device: its facts, charts over a chosen range with a live tail, logs, images, archives and,
 // for an admin key, delete with a confirmation naming the device.
-import { ago, badge, call, forgetKey, login, page, showError, stream, tickAgo } from './api.js';
+import { ago, badge, call, deviceFields, forgetKey, login, page, pageSignal, showError, stream, tickAgo } from './api.js';
 import { append, draw, fields, load } from './charts.js';
+import { chosenRange, prefill } from './range.js';
 
 const $ = (id) => document.getElementById(id);
 const messages = $('messages');
@@ -10,6 +11,7 @@ const path = '/devices/' + encodeURIComponent(id);
 let charts = [];
 let logsNext = null;
 let imagesNext = null;
+let units = new Map(); // field name to {kind, unit} of this device's type
 
 function fact(dl, name, value) {
   const dt = document.createElement('dt');
@@ -33,21 +35,24 @@ async function facts() {
   fact(dl, 'Type', d.device_type);
   fact(dl, 'Location', d.location);
   fact(dl, 'Model', d.manufacturer + ' ' + d.model + ', firmware ' + d.firmware_version);
+  return d;
 }
 
 async function drawRange() {
-  const seconds = Number(document.querySelector('input[name=range]:checked').value);
   $('charts').dataset.state = 'loading';
   try {
-    const loaded = await load(id, seconds);
+    const loaded = await load(id, chosenRange($('range'), $('custom-range')));
     const box = $('charts');
     box.replaceChildren();
-    charts = fields(loaded.rows).map(([f, kind]) => draw(box, f, kind, loaded));
+    charts = fields(loaded.rows).map(([f, kind]) => draw(box, f, kind, loaded, units.get(f)?.unit || ''));
     $('series-info').textContent = loaded.rows.length
       ? loaded.rows.length + (loaded.interval ? ' intervals of ' + loaded.interval : ' raw readings')
       : 'No readings in this range.';
     box.dataset.state = 'drawn';
+    // "usable": bin/bench dashboard reads this mark (ms since the navigation started)
+    if (!performance.getEntriesByName('charts-drawn').length) performance.mark('charts-drawn');
   } catch (e) {
+    $('charts').dataset.state = 'failed';
     showError(messages, e);
   }
 }
@@ -144,8 +149,19 @@ async function main() {
   $('delete').hidden = key.role !== 'admin';
   $('delete').textContent = 'Delete device ' + id + '…';
   $('delete').addEventListener('click', remove);
-  await facts();
+  const [d, byType] = await Promise.all([facts(), deviceFields()]);
+  units = byType.get(d.device_type) || new Map();
+  // ?range=<seconds> opens on that preset (a shareable link; bin/bench dashboard uses it)
+  const preset = new URLSearchParams(location.search).get('range');
+  const radio = preset && document.querySelector(`input[name=range][value="${CSS.escape(preset)}"]`);
+  if (radio) radio.checked = true;
   $('range').addEventListener('change', drawRange);
+  prefill($('custom-range'));
+  $('custom-range').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    $('range-custom').checked = true;
+    drawRange();
+  });
   $('level').addEventListener('change', logsFirst);
   $('logs-first').addEventListener('click', logsFirst);
   $('logs-next').addEventListener('click', () => logs(logsNext));
@@ -154,7 +170,7 @@ async function main() {
     $('live-state').dataset.live = 'failed';
     $('live-state').textContent = 'Live tail: off';
     showError(messages, e);
-  }, new AbortController().signal);
+  }, pageSignal());
   await Promise.all([drawRange(), logsFirst(),
     images(path + '/images').catch((e) => showError(messages, e)),
     archives().catch((e) => showError(messages, e))]);

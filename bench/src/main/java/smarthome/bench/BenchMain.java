@@ -14,17 +14,21 @@ import smarthome.common.config.Env;
 import smarthome.testkit.StackSettings;
 import smarthome.testkit.Stores;
 
-/** {@code bin/bench ingest|producer|logs|query|latency|scale|all}: figures as ratios to raw ceilings. */
+/**
+ * {@code bin/bench ingest|producer|logs|query|latency|all}: figures as ratios to raw ceilings;
+ * {@code bin/bench scale} (not in all: 7-14 min) one to three workers on one backlog;
+ * {@code bin/bench dashboard} (not in all: it needs Chromium): the dashboard's time to usable.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Runs the benchmarks on the bench stack and writes bench/results/<name>.json and .png.")
 public final class BenchMain implements Callable<Integer> {
-  @Parameters(paramLabel = "WHICH", description = "ingest, producer, logs, query, latency, scale or all (all but scale)")
+  @Parameters(paramLabel = "WHICH", description = "ingest, producer, logs, query, latency, all (those five), scale or dashboard")
   String which;
 
   @Option(names = "--readings", defaultValue = "2000000", description = "ingest/scale: readings (default ${DEFAULT-VALUE})")
   int readings;
 
-  @Option(names = "--devices", defaultValue = "1000", description = "ingest/producer/scale: devices (default ${DEFAULT-VALUE})")
+  @Option(names = "--devices", defaultValue = "1000", description = "ingest/producer/scale/dashboard: devices (default ${DEFAULT-VALUE})")
   int devices;
 
   @Option(names = "--logs", defaultValue = "500000", description = "logs: log events (default ${DEFAULT-VALUE})")
@@ -35,6 +39,8 @@ public final class BenchMain implements Callable<Integer> {
 
   @Option(names = "--workers", defaultValue = "3", description = "scale: runs with 1 to this many worker processes (default ${DEFAULT-VALUE})")
   int workers;
+  @Option(names = "--runs", defaultValue = "6", description = "dashboard: page openings each (default ${DEFAULT-VALUE})")
+  int runs;
 
   @Option(names = "--threads", defaultValue = "4", description = "query: client threads (default ${DEFAULT-VALUE})")
   int threads;
@@ -49,7 +55,7 @@ public final class BenchMain implements Callable<Integer> {
     List<Result> results = new ArrayList<>();
     List<String> all = List.of("ingest", "producer", "logs", "query", "latency");
     List<String> run = which.equals("all") ? all : List.of(which);
-    if (!all.contains(which) && !List.of("all", "scale").contains(which)) {
+    if (!all.containsAll(run) && !List.of("scale", "dashboard").contains(which)) {
       throw new CommandLine.ParameterException(new CommandLine(this), "unknown benchmark " + which);
     }
     try (Stores stores = new Stores(stack)) {
@@ -60,6 +66,7 @@ public final class BenchMain implements Callable<Integer> {
           case "logs" -> List.of(LogsBench.run(stack, stores, logs));
           case "query" -> List.of(QueryBench.run(stack, stores, threads, seconds));
           case "scale" -> ScaleBench.run(stack, stores, readings, devices, workers);
+          case "dashboard" -> List.of(DashboardBench.run(stack, stores, devices, runs));
           default -> LatencyBench.run(stack, capacity(stack, stores), seconds);
         };
         if (b.equals("scale")) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import smarthome.api.ApiConfig;
 import smarthome.api.Application;
 import smarthome.ingest.app.IngestConfig;
-import smarthome.ingest.app.Worker;
 import smarthome.testkit.ApiClient;
 import smarthome.testkit.TestStack;
 
@@ -23,14 +22,12 @@ final class Api extends ApiClient implements AutoCloseable {
   static final String METRICS = "it-metrics-key-001";
 
   private final ApplicationContext ctx;
-  private final Worker worker;
-  private final Thread workerThread;
+  private final InProcessWorker worker;
 
-  private Api(ApplicationContext ctx, Worker worker, Thread workerThread, URI base) {
+  private Api(ApplicationContext ctx, InProcessWorker worker, URI base) {
     super(base);
     this.ctx = ctx;
     this.worker = worker;
-    this.workerThread = workerThread;
   }
 
   static Api start() throws Exception {
@@ -55,17 +52,9 @@ final class Api extends ApiClient implements AutoCloseable {
     wenv.put("INGEST_GROUP_PREFIX", "it-api");
     wenv.put("INGEST_LINGER_MS", "50");
     wenv.put("INGEST_BACKOFF_MAX_MS", "1000");
-    Worker worker = new Worker(IngestConfig.parse(wenv, "readings,devices,logs,images", -1));
-    worker.start();
-    Thread t = new Thread(() -> {
-      try {
-        worker.awaitStop();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "it-worker");
-    t.start();
-    return new Api(ctx, worker, t, URI.create("http://127.0.0.1:" + server.getPort()));
+    InProcessWorker worker = InProcessWorker.start(IngestConfig.parse(wenv, "readings,devices,logs,images", -1),
+        "it-worker");
+    return new Api(ctx, worker, URI.create("http://127.0.0.1:" + server.getPort()));
   }
 
   /** A bean of the running API, e.g. its Router. */
@@ -75,8 +64,6 @@ final class Api extends ApiClient implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    worker.stop();
-    workerThread.join(30_000);
     worker.close();
     ctx.close();
   }

@@ -1,6 +1,4 @@
-package smarthome.api.it;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package smarthome.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,12 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Debian's headless Chromium driven over the DevTools protocol (the JDK's WebSocket, no driver
  * binary): evaluates JavaScript in the page and records every URL the page requests and every
- * console error, uncaught exception and browser log error.
+ * console error, uncaught exception and browser log error. For the dashboard's IT and its bench.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-  final List<String> requests = new CopyOnWriteArrayList<>();
-  final List<String> errors = new CopyOnWriteArrayList<>();
+  public final List<String> requests = new CopyOnWriteArrayList<>();
+  public final List<String> errors = new CopyOnWriteArrayList<>();
   private final Process process;
   private final WebSocket socket;
   private final AtomicInteger ids = new AtomicInteger();
@@ -41,9 +39,9 @@ final class Browser implements AutoCloseable {
   }
 
   /** A fresh profile under dir, a window of the given size (phone or desktop). */
-  static Browser start(Path dir, int width, int height) throws Exception {
+  public static Browser start(Path dir, int width, int height) throws Exception {
     Path chromium = Path.of("/usr/bin/chromium");
-    assertTrue(Files.isExecutable(chromium), "Debian's chromium is needed (bin/test installs it)");
+    check(Files.isExecutable(chromium), "Debian's chromium is needed (bin/test installs it)");
     Path profile = dir.resolve("profile");
     Process p = new ProcessBuilder(chromium.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
@@ -54,7 +52,7 @@ final class Browser implements AutoCloseable {
     Path portFile = profile.resolve("DevToolsActivePort");
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!Files.exists(portFile) || Files.readAllLines(portFile).size() < 2) {
-      assertTrue(p.isAlive() && System.nanoTime() < until, "chromium opened its DevTools port");
+      check(p.isAlive() && System.nanoTime() < until, "chromium opened its DevTools port");
       Thread.sleep(100);
     }
     int port = Integer.parseInt(Files.readAllLines(portFile).get(0).strip());
@@ -66,7 +64,7 @@ final class Browser implements AutoCloseable {
         ws = t.get("webSocketDebuggerUrl").asText();
       }
     }
-    assertTrue(ws != null, "chromium has a page");
+    check(ws != null, "chromium has a page");
     Listener listener = new Listener();
     Browser b = new Browser(p, http.newWebSocketBuilder().buildAsync(URI.create(ws), listener)
         .get(30, TimeUnit.SECONDS));
@@ -77,7 +75,13 @@ final class Browser implements AutoCloseable {
     return b;
   }
 
-  JsonNode send(String method, ObjectNode params) throws Exception {
+  private static void check(boolean condition, String what) {
+    if (!condition) {
+      throw new IllegalStateException("expected: " + what);
+    }
+  }
+
+  public JsonNode send(String method, ObjectNode params) throws Exception {
     int id = ids.incrementAndGet();
     CompletableFuture<JsonNode> f = new CompletableFuture<>();
     pending.put(id, f);
@@ -91,12 +95,12 @@ final class Browser implements AutoCloseable {
     return answer.get("result");
   }
 
-  void navigate(String url) throws Exception {
+  public void navigate(String url) throws Exception {
     send("Page.navigate", JSON.createObjectNode().put("url", url));
   }
 
   /** The value of a JavaScript expression (promises awaited); an exception in it is thrown here. */
-  JsonNode eval(String expression) throws Exception {
+  public JsonNode eval(String expression) throws Exception {
     JsonNode r = send("Runtime.evaluate", JSON.createObjectNode().put("expression", expression)
         .put("returnByValue", true).put("awaitPromise", true));
     if (r.has("exceptionDetails")) {
@@ -105,8 +109,20 @@ final class Browser implements AutoCloseable {
     return r.get("result").path("value");
   }
 
+  /** Presses Enter on the focused element, as a keyboard user would. */
+  public void pressEnter() throws Exception {
+    for (String type : List.of("keyDown", "keyUp")) {
+      ObjectNode e = JSON.createObjectNode().put("type", type).put("key", "Enter").put("code", "Enter")
+          .put("windowsVirtualKeyCode", 13);
+      if (type.equals("keyDown")) {
+        e.put("text", "\r");
+      }
+      send("Input.dispatchKeyEvent", e);
+    }
+  }
+
   /** A PNG of the viewport, for the README. */
-  void screenshot(Path file) throws Exception {
+  public void screenshot(Path file) throws Exception {
     JsonNode r = send("Page.captureScreenshot", JSON.createObjectNode().put("format", "png")
         .put("captureBeyondViewport", true));
     Files.write(file, java.util.Base64.getDecoder().decode(r.get("data").asText()));
