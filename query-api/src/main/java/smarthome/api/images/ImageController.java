@@ -86,6 +86,7 @@ public class ImageController {
   @ApiResponse(responseCode = "200", description = "the image")
   @ApiResponse(responseCode = "400", description = "invalid device_id or image_id")
   @ApiResponse(responseCode = "404", description = "unknown image")
+  @ApiResponse(responseCode = "429", description = "too many image downloads in progress (Retry-After)")
   public HttpResponse<StreamedFile> bytes(@PathVariable("device_id") String deviceId,
       @PathVariable("image_id") String imageId) {
     String id = Params.deviceId(deviceId);
