@@ -19,10 +19,10 @@ import smarthome.api.errors.ApiException;
  * dropped (the server bounds it by max-request-size), so that a client sending the whole body
  * before it reads the answer still hears the 413.
  *
- * <p>Why not {@code StreamingFileUpload.asInputStream()}: it asks for one chunk (about 8 KiB) at a
- * time, and each chunk is a hand-over between the event loop and the blocked request thread. On a
- * busy machine each hand-over waits for a core, and a 10 MiB upload needs about 1,300 of them: under
- * the load scenario's readers an upload took the whole run. Here the demand is unbounded (this
+ * <p>Why not {@code StreamingFileUpload.asInputStream()}: it asks for one chunk (one network
+ * read's worth) at a time, and each chunk is a hand-over between the event loop and the blocked
+ * request thread. On a busy machine each hand-over waits for a core, and a 10 MiB upload needs
+ * hundreds of them: under the load scenario's readers an upload took the whole run. Here the demand is unbounded (this
  * class bounds what it keeps) and the request thread wakes once, when the part is complete.
  */
 final class UploadBody implements Subscriber<PartData> {
