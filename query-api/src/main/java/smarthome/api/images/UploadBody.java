@@ -27,7 +27,8 @@ import smarthome.api.errors.ApiException;
  */
 final class UploadBody implements Subscriber<PartData> {
   private final int max;
-  private final CompletableFuture<byte[]> done = new CompletableFuture<>();
+  /** Completes (with nothing) once the part is whole; the chunks are then the request thread's. */
+  private final CompletableFuture<Void> done = new CompletableFuture<>();
   private final List<byte[]> chunks = new ArrayList<>();
   private long total;
 
@@ -68,14 +69,15 @@ final class UploadBody implements Subscriber<PartData> {
     if (total > max) {
       done.completeExceptionally(tooLarge());
     } else {
-      done.complete(join());
+      done.complete(null); // the request thread joins the chunks: 10 MiB of copying off the event loop
     }
   }
 
   /** Waits for the whole part: its bytes, or the 413 / 400 it deserves. */
   byte[] await() {
     try {
-      return done.get();
+      done.get();
+      return join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ApiException.badRequest("the upload was interrupted");
