@@ -30,6 +30,7 @@ public final class ApiConfig {
   public static final String API_PRESIGN_MINUTES = "API_PRESIGN_MINUTES";
   public static final String API_MAX_UPLOADS = "API_MAX_UPLOADS";
   public static final String API_MAX_GENERATE = "API_MAX_GENERATE";
+  public static final String API_MAX_DOWNLOADS = "API_MAX_DOWNLOADS";
   public static final String API_RATE_LIMITS = RateLimits.VARIABLE;
   public static final String API_LIVE_MAX_SUBSCRIBERS = "API_LIVE_MAX_SUBSCRIBERS";
   public static final String API_LIVE_MAX_PER_KEY = "API_LIVE_MAX_PER_KEY";
@@ -45,6 +46,7 @@ public final class ApiConfig {
   public final Duration presignFor;
   public final int maxUploads;
   public final int maxGenerate;
+  public final int maxDownloads;
   public final RateLimits rateLimits;
   public final int liveMaxSubscribers;
   public final int liveMaxPerKey;
@@ -81,6 +83,7 @@ public final class ApiConfig {
     presignFor = Duration.ofMinutes(c.getInt(API_PRESIGN_MINUTES));
     maxUploads = c.getInt(API_MAX_UPLOADS);
     maxGenerate = c.getInt(API_MAX_GENERATE);
+    maxDownloads = c.getInt(API_MAX_DOWNLOADS);
     rateLimits = RateLimits.parse(c.getString(API_RATE_LIMITS));
     liveMaxSubscribers = c.getInt(API_LIVE_MAX_SUBSCRIBERS);
     liveMaxPerKey = c.getInt(API_LIVE_MAX_PER_KEY);
@@ -120,6 +123,9 @@ public final class ApiConfig {
             "image uploads in progress at once; one more is answered 429")
         .define(API_MAX_GENERATE, Type.INT, 1, Range.between(1, 16), Importance.MEDIUM,
             "generate-and-store calls in progress at once; one more is answered 429")
+        // each image download holds an S3 connection until the client has read it all
+        .define(API_MAX_DOWNLOADS, Type.INT, 8, Range.between(1, 256), Importance.MEDIUM,
+            "image downloads streaming from S3 at once; one more is answered 429")
         .define(API_RATE_LIMITS, Type.STRING, RateLimits.DEFAULT, Importance.MEDIUM,
             "requests per key by its role, e.g. read=50/s,write=10/s; off = none")
         .define(API_LIVE_MAX_SUBSCRIBERS, Type.INT, 200, Range.between(1, 100_000), Importance.LOW,

@@ -1,7 +1,9 @@
 package smarthome.testkit;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -152,6 +154,42 @@ public class ApiClient {
         read += n;
       }
       return new String[] {status, new String(buf, 0, read)};
+    }
+  }
+
+  /** The head of an image upload to {@code deviceId}, for {@link #sendAllThenRead}. */
+  public static String uploadHead(String deviceId, String key, String boundary, long length,
+      boolean expectContinue) {
+    return "POST /devices/" + deviceId + "/images HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+        + key + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
+        + "\r\nContent-Length: " + length + (expectContinue ? "\r\nExpect: 100-continue" : "")
+        + "\r\n\r\n";
+  }
+
+  /**
+   * Sends the head and the whole body (if any) before reading anything, as Python's urllib does,
+   * then reads the answer until its JSON body ends or the server closes the connection.
+   */
+  public String sendAllThenRead(String head, byte[] body) throws IOException {
+    try (Socket s = new Socket(base.getHost(), base.getPort())) {
+      s.setSoTimeout(60_000);
+      OutputStream out = s.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      if (body != null) {
+        out.write(body);
+      }
+      out.flush();
+      InputStream in = s.getInputStream();
+      ByteArrayOutputStream answer = new ByteArrayOutputStream();
+      byte[] buf = new byte[8192];
+      for (int n = in.read(buf); n > 0; n = in.read(buf)) {
+        answer.write(buf, 0, n);
+        String a = answer.toString(StandardCharsets.UTF_8);
+        if (a.contains("\r\n\r\n{") && a.endsWith("}")) {
+          break;
+        }
+      }
+      return answer.toString(StandardCharsets.UTF_8);
     }
   }
 }

@@ -111,6 +111,10 @@ public final class Stores implements AutoCloseable {
     return out;
   }
 
+  public void putObject(String key, byte[] bytes) {
+    s3.putObject(r -> r.bucket(bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
+  }
+
   public byte[] object(String key) {
     return s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
   }

@@ -1,11 +1,6 @@
 package smarthome.bench.faults;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import smarthome.testkit.ApiClient;
 
@@ -64,33 +59,12 @@ final class AbuseProbes {
   }
 
   private static String head(String dev, String boundary, long length, boolean expectContinue) {
-    return "POST /devices/" + dev + "/images HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-        + ApiProcess.WRITE + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
-        + "\r\nContent-Length: " + length + (expectContinue ? "\r\nExpect: 100-continue" : "")
-        + "\r\n\r\n";
+    return ApiClient.uploadHead(dev, ApiProcess.WRITE, boundary, length, expectContinue);
   }
 
-  /** Sends the head and the whole body (if any), then reads the answer until its JSON ends. */
-  private static String exchange(ApiProcess api, String head, byte[] body) throws Exception {
-    try (Socket s = new Socket(api.base.getHost(), api.base.getPort())) {
-      s.setSoTimeout(60_000);
-      OutputStream out = s.getOutputStream();
-      out.write(head.getBytes(StandardCharsets.US_ASCII));
-      if (body != null) {
-        out.write(body);
-      }
-      out.flush();
-      InputStream in = s.getInputStream();
-      ByteArrayOutputStream answer = new ByteArrayOutputStream();
-      byte[] buf = new byte[8192];
-      for (int n = in.read(buf); n > 0; n = in.read(buf)) {
-        answer.write(buf, 0, n);
-        String a = answer.toString(StandardCharsets.UTF_8);
-        if (a.contains("\r\n\r\n{") && a.endsWith("}")) {
-          break;
-        }
-      }
-      return answer.toString(StandardCharsets.UTF_8);
+  private static String exchange(ApiProcess api, String head, byte[] body) {
+    try {
+      return api.sendAllThenRead(head, body);
     } catch (java.io.IOException e) {
       return "no answer: " + e;
     }

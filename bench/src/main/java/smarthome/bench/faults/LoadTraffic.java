@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import smarthome.bench.Scrape;
@@ -32,6 +33,10 @@ final class LoadTraffic {
   final Tally generates = new Tally("generate");
   final Tally reads = new Tally("readers");
   final Set<String> accepted = ConcurrentHashMap.newKeySet();
+  /** Uploads answered 202 while the load ran (not after the stop), and when the first came. */
+  final LongAdder acceptedDuringRun = new LongAdder();
+  volatile double firstAcceptedSeconds = -1;
+  private volatile long startNanos;
   volatile double heapPeakMb;
   volatile int heapSamples;
   /** Whether every client finished its last request after the stop. */
@@ -61,6 +66,7 @@ final class LoadTraffic {
 
   /** Starts the clients; they run until {@link #stop()}. */
   void start(ApiLoad.Plan plan) {
+    startNanos = System.nanoTime();
     int threads = plan.uploaders() + plan.generators() + plan.readers() + 1;
     pool = Executors.newFixedThreadPool(threads);
     List<Runnable> loops = new ArrayList<>();
@@ -128,6 +134,12 @@ final class LoadTraffic {
       Matcher m = IMAGE_ID.matcher(a.body());
       if (m.find()) {
         accepted.add(m.group(1));
+        if (!stop.get()) {
+          acceptedDuringRun.increment();
+          if (firstAcceptedSeconds < 0) {
+            firstAcceptedSeconds = (System.nanoTime() - startNanos) / 1e9;
+          }
+        }
       } else {
         t.answer("POST images 202 without an image_id: " + a.body(), 0, false);
       }

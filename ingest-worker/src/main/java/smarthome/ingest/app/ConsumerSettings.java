@@ -22,9 +22,29 @@ final class ConsumerSettings {
   private static final int LARGE_BATCH = 32;
 
   private final IngestConfig cfg;
+  private final int imageBatch;
 
   ConsumerSettings(IngestConfig cfg) {
+    this(cfg, Runtime.getRuntime().maxMemory());
+  }
+
+  /** @param heapBytes the heap the images sink is sized to (the JVM's -Xmx outside tests) */
+  ConsumerSettings(IngestConfig cfg, long heapBytes) {
     this.cfg = cfg;
+    this.imageBatch = imageBatch(heapBytes, Math.min(cfg.batchSize, LARGE_BATCH));
+  }
+
+  /**
+   * How many images a batch of the images sink holds, so that images in memory stay within half the
+   * heap, each counted at the largest the topic accepts. Besides the batch, the consumer may hold
+   * one fetched (not yet polled) image per partition (it fetches ahead for every partition with
+   * nothing buffered, so {@link Topics#DEFAULT_PARTITIONS} of them at worst), one being
+   * decompressed and one polled but not yet in the batch. At -Xmx256m: 2 images in a batch, 10 in
+   * memory at worst (120 MiB). At least 1, however small the heap: an image must get through.
+   */
+  static int imageBatch(long heapBytes, int configured) {
+    long images = heapBytes / 2 / Topics.IMAGE_MAX_MESSAGE_BYTES - Topics.DEFAULT_PARTITIONS - 2;
+    return (int) Math.max(1, Math.min(configured, images));
   }
 
   /**
@@ -38,7 +58,7 @@ final class ConsumerSettings {
   SinkRunner.Options options(SinkModule<?> m) {
     boolean large = m.intake() == Intake.LARGE;
     return new SinkRunner.Options(m.name(), m.topic().name(), batchSize(m.intake()),
-        large ? 64L << 20 : 32L << 20, cfg.linger, cfg.backoffInitial, cfg.backoffMax,
+        large ? (long) imageBatch * Topics.IMAGE_MAX_MESSAGE_BYTES : 32L << 20, cfg.linger, cfg.backoffInitial, cfg.backoffMax,
         Duration.ofSeconds(20));
   }
 
@@ -50,10 +70,11 @@ final class ConsumerSettings {
     p.put(ConsumerConfig.GROUP_ID_CONFIG, cfg.groupId(sink));
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(Math.min(batchSize(intake), 2000)));
+    // images: one a poll, since the polled records are held next to the batch (see imageBatch)
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, large ? "1" : Integer.toString(Math.min(batchSize(intake), 2000)));
     p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
     p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(maxRecordBytes));
-    p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(large ? 2 * maxRecordBytes : 8 << 20));
+    p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(large ? maxRecordBytes : 8 << 20));
     p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, large ? "1" : "65536");
     p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
     // a killed worker's partitions move to the others after 10 s, not the default 45 s
@@ -68,6 +89,6 @@ final class ConsumerSettings {
   }
 
   private int batchSize(Intake intake) {
-    return intake == Intake.LARGE ? Math.min(cfg.batchSize, LARGE_BATCH) : cfg.batchSize;
+    return intake == Intake.LARGE ? imageBatch : cfg.batchSize;
   }
 }

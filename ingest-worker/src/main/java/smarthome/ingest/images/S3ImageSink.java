@@ -1,5 +1,6 @@
 package smarthome.ingest.images;
 
+import java.io.ByteArrayInputStream;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,10 +80,14 @@ public final class S3ImageSink implements Sink<ImageEvent> {
 
   private void put(ImageEvent e) {
     ImageMeta m = e.meta();
+    byte[] bytes = e.bytes();
+    // RequestBody.fromBytes would copy the image: a stream over the record's own bytes (opened
+    // again on a retry) keeps one copy per image in the heap budget (ConsumerSettings.imageBatch)
     s3.putObject(r -> r.bucket(bucket).key(m.s3Key()).contentType(m.contentType().mediaType())
         .contentLength((long) e.bytes().length).metadata(java.util.Map.of(
             "image-id", m.imageId().toString(), "device-id", m.deviceId(), "sha256", m.sha256())),
-        RequestBody.fromBytes(e.bytes()));
+        RequestBody.fromContentProvider(() -> new ByteArrayInputStream(bytes), bytes.length,
+            m.contentType().mediaType()));
   }
 
   private void index(List<ImageEvent> batch) throws SinkException {

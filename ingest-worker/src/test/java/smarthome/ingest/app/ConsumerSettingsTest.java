@@ -10,7 +10,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
 import smarthome.common.kafka.Topics;
 import smarthome.ingest.app.IngestConfig.SinkName;
+import smarthome.ingest.images.ImagesModule;
 import smarthome.ingest.logs.LogsModule;
+import smarthome.ingest.pipeline.SinkRunner;
 import smarthome.ingest.pipeline.SinkModule.Intake;
 
 /** One place tunes every sink's consumers from the configuration and the sink's intake. */
@@ -41,12 +43,36 @@ class ConsumerSettingsTest {
 
   @Test
   void largeEventsGetSmallBatchesAndFetchesThatHoldTheLargestRecord() {
-    ConsumerSettings s = new ConsumerSettings(config("INGEST_BATCH_SIZE", "5000"));
+    ConsumerSettings s = new ConsumerSettings(config("INGEST_BATCH_SIZE", "5000"), 1L << 30);
     Properties large = s.consumer(SinkName.IMAGES, Intake.LARGE, 0);
     assertEquals(Integer.toString(Topics.IMAGE_MAX_MESSAGE_BYTES),
         large.get(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG));
-    assertEquals("32", large.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG));
     assertEquals("2000", s.consumer(SinkName.LOGS, Intake.BUSY, 0).get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG));
     assertEquals(5000, s.options(LogsModule.create(null, Clock.systemUTC())).batchSize());
+  }
+
+  @Test
+  void theImagesSinkIsSizedToTheHeapItRunsIn() {
+    long mib = 1 << 20;
+    ConsumerSettings s = new ConsumerSettings(config("INGEST_BATCH_SIZE", "5000"), 256 * mib);
+    Properties images = s.consumer(SinkName.IMAGES, Intake.LARGE, 0);
+    // one fetch holds one image at most, one poll returns one: the batch is what grows
+    assertEquals(Integer.toString(Topics.IMAGE_MAX_MESSAGE_BYTES), images.get(ConsumerConfig.FETCH_MAX_BYTES_CONFIG));
+    assertEquals("1", images.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG));
+    SinkRunner.Options o = s.options(ImagesModule.create(null, "b", null, 1, Clock.systemUTC()));
+    assertEquals(2, o.batchSize(), "at -Xmx256m: 2 images batched, 10 in memory at worst (half the heap)");
+    assertEquals(2L * Topics.IMAGE_MAX_MESSAGE_BYTES, o.batchBytes());
+    long worst = (o.batchSize() + Topics.DEFAULT_PARTITIONS + 2L) * Topics.IMAGE_MAX_MESSAGE_BYTES;
+    assertTrue(worst <= 128 * mib, "images in memory at worst: " + worst / mib + " MiB");
+  }
+
+  @Test
+  void aSmallHeapStillPassesOneImageAndALargeOneKeepsTheBatchCap() {
+    long mib = 1 << 20;
+    assertEquals(1, ConsumerSettings.imageBatch(64 * mib, 32));
+    assertEquals(1, ConsumerSettings.imageBatch(128 * mib, 32));
+    assertEquals(13, ConsumerSettings.imageBatch(512 * mib, 32));
+    assertEquals(32, ConsumerSettings.imageBatch(4096 * mib, 32));
+    assertEquals(5, ConsumerSettings.imageBatch(4096 * mib, 5), "INGEST_BATCH_SIZE still caps it");
   }
 }

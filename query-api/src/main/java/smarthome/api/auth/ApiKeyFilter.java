@@ -12,6 +12,7 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import java.util.Optional;
 import smarthome.api.ApiConfig;
 import smarthome.api.errors.Errors;
+import smarthome.api.errors.PreflightRefusalFilter;
 
 /**
  * API keys as {@code Authorization: Bearer <key>}: 401 without a valid key, 403 when the key's
@@ -32,7 +33,7 @@ public final class ApiKeyFilter implements Ordered {
   @Nullable
   public MutableHttpResponse<?> authorize(HttpRequest<?> request) {
     String path = request.getPath();
-    if (isPreflight(request)) {
+    if (PreflightRefusalFilter.isPreflight(request)) {
       return null;
     }
     if (isOpen(path)) {
@@ -104,11 +105,6 @@ public final class ApiKeyFilter implements Ordered {
 
   private static boolean isBearer(String h) {
     return h.length() >= 8 && h.regionMatches(true, 0, "Bearer ", 0, 7);
-  }
-
-  private static boolean isPreflight(HttpRequest<?> r) {
-    return r.getMethod() == HttpMethod.OPTIONS && r.getHeaders().contains("Origin")
-        && r.getHeaders().contains("Access-Control-Request-Method");
   }
 
   private static MutableHttpResponse<?> unauthorized(HttpRequest<?> request, String message) {

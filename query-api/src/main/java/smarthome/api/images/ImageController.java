@@ -1,6 +1,8 @@
 package smarthome.api.images;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -18,6 +20,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -86,14 +89,27 @@ public class ImageController {
   @ApiResponse(responseCode = "200", description = "the image")
   @ApiResponse(responseCode = "400", description = "invalid device_id or image_id")
   @ApiResponse(responseCode = "404", description = "unknown image")
-  public HttpResponse<StreamedFile> bytes(@PathVariable("device_id") String deviceId,
-      @PathVariable("image_id") String imageId) {
+  @ApiResponse(responseCode = "429", description = "too many image downloads in progress (Retry-After)")
+  public HttpResponse<StreamedFile> bytes(HttpRequest<?> request,
+      @PathVariable("device_id") String deviceId, @PathVariable("image_id") String imageId) throws IOException {
     String id = Params.deviceId(deviceId);
     UUID image = Params.uuid("image_id", imageId);
     ImageService.ImageFile f = service.open(id, image);
-    return HttpResponse.ok(f.file())
-        .header("X-Content-Type-Options", "nosniff")
+    MutableHttpResponse<StreamedFile> r;
+    if (request.getMethod() == HttpMethod.HEAD) {
+      // the server sends no body for a HEAD and so would never close the S3 stream (nor give
+      // back its download slot): close it here and answer the headers alone
+      f.file().getInputStream().close();
+      r = HttpResponse.ok();
+      if (f.file().getLength() >= 0) {
+        r.contentLength(f.file().getLength());
+      }
+    } else {
+      r = HttpResponse.ok(f.file());
+    }
+    return r.header("X-Content-Type-Options", "nosniff")
         .header("Content-Disposition", "inline; filename=\"" + f.filename() + "\"")
         .contentType(f.type());
   }
+
 }

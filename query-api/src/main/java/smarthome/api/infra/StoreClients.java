@@ -53,10 +53,13 @@ public class StoreClients {
     return new InfluxDeviceEraser(influx, c.influx.database());
   }
 
+  static final int S3_OTHER_CONNECTIONS = 8;
+
   @Singleton
   @Bean(preDestroy = "close")
   S3Client s3(ApiConfig c) {
-    return S3.client(c.s3, 16);
+    // a connection for every download slot, and some for health probes, erasing and the rest
+    return S3.client(c.s3, c.maxDownloads + S3_OTHER_CONNECTIONS);
   }
 
   @Singleton

@@ -14,6 +14,8 @@ import java.io.InputStream;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import smarthome.api.TestConfig;
+import smarthome.api.errors.ApiException;
+import smarthome.api.limits.WorkSlots;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -60,7 +62,11 @@ class ImageObjectsTest {
   }
 
   static ImageObjects objects(S3Client s3) {
-    return new ImageObjects(s3, TestConfig.parse());
+    return objects(s3, new WorkSlots(TestConfig.parse()));
+  }
+
+  static ImageObjects objects(S3Client s3, WorkSlots slots) {
+    return new ImageObjects(s3, TestConfig.parse(), slots);
   }
 
   @Test
@@ -103,5 +109,31 @@ class ImageObjectsTest {
   @Test
   void anObjectS3NoLongerHasIsEmpty() {
     assertEquals(Optional.empty(), objects(s3(null, null)).open("images/d1/x.png", MediaType.IMAGE_PNG_TYPE));
+  }
+
+  @Test
+  void eachOpenDownloadHoldsASlotUntilItsStreamIsClosed() throws IOException {
+    WorkSlots slots = new WorkSlots(TestConfig.parse());
+    int all = slots.downloads.available();
+    ImageObjects objects = objects(s3(GetObjectResponse.builder().contentLength(4L).build(), new RecordingStream()), slots);
+    StreamedFile file = objects.open("images/d1/x.png", MediaType.IMAGE_PNG_TYPE).orElseThrow();
+    assertEquals(all - 1, slots.downloads.available(), "held while the response streams");
+    file.getInputStream().close();
+    file.getInputStream().close();
+    assertEquals(all, slots.downloads.available(), "given back once, when the server closes the stream");
+    objects(s3(null, null), slots).open("images/d1/x.png", MediaType.IMAGE_PNG_TYPE);
+    assertEquals(all, slots.downloads.available(), "a missing object holds nothing");
+  }
+
+  @Test
+  void beyondTheDownloadSlotsIs429WithRetryAfter() {
+    WorkSlots slots = new WorkSlots(TestConfig.parse());
+    ImageObjects objects = objects(s3(GetObjectResponse.builder().contentLength(4L).build(), new RecordingStream()), slots);
+    while (slots.downloads.available() > 0) {
+      objects.open("images/d1/x.png", MediaType.IMAGE_PNG_TYPE).orElseThrow();
+    }
+    ApiException e = assertThrows(ApiException.class, () -> objects.open("images/d1/x.png", MediaType.IMAGE_PNG_TYPE));
+    assertEquals(429, e.status().getCode());
+    assertTrue(e.retryAfterSeconds() > 0);
   }
 }

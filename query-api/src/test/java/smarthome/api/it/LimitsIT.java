@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import smarthome.testkit.ApiClient;
+import smarthome.testkit.Stores;
+import smarthome.testkit.TestStack;
 
 /** The caps on concurrent expensive requests and the per-key rates: beyond them a 429 with Retry-After. */
 class LimitsIT {
@@ -25,7 +27,8 @@ class LimitsIT {
 
   @BeforeAll
   static void start() throws Exception {
-    api = Api.start(Map.of("API_MAX_UPLOADS", "1", "API_RATE_LIMITS", "read=5/m,write=1000/s"));
+    api = Api.start(Map.of("API_MAX_UPLOADS", "1", "API_MAX_DOWNLOADS", "1",
+        "API_RATE_LIMITS", "read=5/m,write=1000/s"));
   }
 
   @AfterAll
@@ -112,5 +115,44 @@ class LimitsIT {
         .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
     assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, r.statusCode() + " " + r.body());
     assertTrue(r.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), r.headers().map().toString());
+    assertEquals(r.statusCode(), Json.parse(r.body()).get("status").asInt(), "the one error shape: " + r.body());
+  }
+
+  @Test
+  void aSecondDownloadWhileOneStreamsIs429ThenTheSlotComesBack() throws Exception {
+    // Given an image larger than the socket buffers can hold, so that its stream stays open
+    String image = java.util.UUID.randomUUID().toString();
+    String key = "images/" + DEVICE + "/" + image + ".png";
+    byte[] png = java.util.Arrays.copyOf(Files.readAllBytes(Path.of(getClass().getResource("/pixel.png").toURI())),
+        24 * 1024 * 1024);
+    try (Stores stores = TestStack.stores()) {
+      stores.putObject(key, png);
+      stores.exec("insert into device_images (image_id, device_id, s3_key, content_type, size_bytes, sha256, "
+          + "filename, captured_at) values (?::uuid, ?, ?, 'image/png', ?, 'x', 'big.png', now())",
+          image, DEVICE, key, (long) png.length);
+    }
+    String path = "/devices/" + DEVICE + "/images/" + image;
+    // When one client holds the one download slot by not reading its answer
+    try (Socket held = new Socket(api.base.getHost(), api.base.getPort())) {
+      held.setSoTimeout(60_000);
+      held.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+          + Api.ADMIN + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      assertEquals("HTTP/1.1 200 OK", status(held.getInputStream()));
+      // Then another download is refused at once, with Retry-After
+      HttpResponse<String> refused = api.get(path, Api.ADMIN);
+      assertEquals(429, refused.statusCode(), refused.body());
+      assertTrue(Integer.parseInt(refused.headers().firstValue("Retry-After").orElseThrow()) >= 1);
+      assertTrue(Json.parse(refused.body()).get("message").asText().contains("image downloads"), refused.body());
+    }
+    // and once that client has gone, the slot is free again
+    Awaitility.await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).until(() ->
+        api.getBytes(path, Api.ADMIN).statusCode() == 200);
+    // a HEAD opens the object too, and gives its slot back like a GET read to the end
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> head = api.send(api.request(path, Api.ADMIN)
+          .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+      assertEquals(200, head.statusCode());
+    }
+    assertEquals(200, api.getBytes(path, Api.ADMIN).statusCode());
   }
 }

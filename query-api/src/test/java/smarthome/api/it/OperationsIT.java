@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -126,38 +122,14 @@ class OperationsIT {
         .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
     assertEquals(403, other.statusCode());
     assertTrue(other.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
-  }
-
-  /** Sends the whole request, then reads the answer, as Python's urllib does. */
-  static String sendAllThenRead(String head, byte[] body) throws Exception {
-    try (Socket s = new Socket(api.base.getHost(), api.base.getPort())) {
-      s.setSoTimeout(60_000);
-      OutputStream out = s.getOutputStream();
-      out.write(head.getBytes(StandardCharsets.US_ASCII));
-      if (body != null) {
-        out.write(body);
-      }
-      out.flush();
-      InputStream in = s.getInputStream();
-      ByteArrayOutputStream answer = new ByteArrayOutputStream();
-      byte[] buf = new byte[8192];
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        answer.write(buf, 0, n);
-        String a = answer.toString(StandardCharsets.UTF_8);
-        if (a.contains("\r\n\r\n{") && a.endsWith("}")) {
-          break;
-        }
-      }
-      return answer.toString(StandardCharsets.UTF_8);
-    }
+    JsonNode error = Json.parse(other.body());
+    assertEquals(403, error.get("status").asInt(), other.body());
+    assertTrue(error.get("message").asText().contains("API_CORS_ORIGINS"), other.body());
+    assertTrue(other.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
   }
 
   static String uploadHead(String boundary, long length, boolean expectContinue) {
-    return "POST /devices/ops-big/images HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-        + Api.WRITE + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
-        + "\r\nContent-Length: " + length + (expectContinue ? "\r\nExpect: 100-continue" : "")
-        + "\r\n\r\n";
+    return ApiClient.uploadHead("ops-big", Api.WRITE, boundary, length, expectContinue);
   }
 
   @Test
@@ -169,12 +141,12 @@ class OperationsIT {
       image[2] = (byte) 0xFF;
       String boundary = "----big" + System.nanoTime();
       byte[] body = ApiClient.multipart(boundary, "file", "big.jpg", "image/jpeg", image);
-      String answer = sendAllThenRead(uploadHead(boundary, body.length, false), body);
+      String answer = api.sendAllThenRead(uploadHead(boundary, body.length, false), body);
       assertTrue(answer.startsWith("HTTP/1.1 413"), size + ": " + answer);
       assertTrue(answer.contains("larger than 10 MiB"), answer);
     }
     // a client that waits for 100 Continue hears the 413 instead, and never sends the body
-    String answer = sendAllThenRead(uploadHead("----x", 13L * 1024 * 1024, true), null);
+    String answer = api.sendAllThenRead(uploadHead("----x", 13L * 1024 * 1024, true), null);
     assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
   }
 
