@@ -19,6 +19,13 @@ final class ReadingBytes {
   private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
       1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
   private static final DeviceType[] TYPES = DeviceType.values();
+  private static final boolean[] HEX = new boolean[256];
+
+  static {
+    for (char c : "0123456789abcdefABCDEF".toCharArray()) {
+      HEX[c] = true;
+    }
+  }
   private static final String[] FIELDS = {"event_id", "device_id", "device_type", "timestamp", "values"};
 
   private byte[] b;
@@ -76,14 +83,12 @@ final class ReadingBytes {
 
   /** The event id is canonical UUID text: hex digits of any case, dashes at 8, 13, 18 and 23. */
   boolean uuidEventId() {
-    if (len[0] != 36) {
+    int a = at[0];
+    if (len[0] != 36 || b[a + 8] != '-' || b[a + 13] != '-' || b[a + 18] != '-' || b[a + 23] != '-') {
       return false;
     }
-    for (int i = 0; i < 36; i++) {
-      byte c = b[at[0] + i];
-      boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
-          : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-      if (!ok) {
+    for (int i = a; i < a + 36; i++) {
+      if (!HEX[b[i] & 0xff] && i != a + 8 && i != a + 13 && i != a + 18 && i != a + 23) {
         return false;
       }
     }
