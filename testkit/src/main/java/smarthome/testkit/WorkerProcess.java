@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class WorkerProcess {
   /**
    * The worker's JVM options wherever it runs (bin/demo and docker-compose.yml repeat them):
-   * a 256 MB heap and SerialGC, whose young collections cost a third of ParallelGC's on two shared
-   * cores (BENCHMARKS.md, "Allocation and GC of the readings path").
+   * a 256 MB heap and SerialGC, which never puts two GC threads on two shared cores (where
+   * ParallelGC's pauses were longest; BENCHMARKS.md, "Allocation and GC of the readings path").
    */
   public static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
   private static final AtomicInteger SEQ = new AtomicInteger();
