@@ -94,7 +94,7 @@ public final class IngestBench {
     Map<String, Double> cpuSeconds;
     Drain drain;
     try (JavaProcess worker = Launch.worker("bench-ingest-worker", stack, Map.of("INGEST_GROUP_PREFIX", group),
-        Launch.jvmOptions("BENCH_WORKER_JVM_ARGS", "-Xmx256m", "-XX:+UseParallelGC"), "readings", metricsPort)) {
+        Launch.workerJvmOptions(), "readings", metricsPort)) {
       cpu.add("worker", worker.pid());
       drain = Drain.watch(worker, new Scrape(metricsPort), "readings", total, startNanos, Duration.ofMillis(250),
           Duration.ofMinutes(15));

@@ -23,6 +23,7 @@ import smarthome.testkit.ApiClient;
 import smarthome.testkit.JavaProcess;
 import smarthome.testkit.Repo;
 import smarthome.testkit.StackSettings;
+import smarthome.testkit.WorkerProcess;
 
 /**
  * latency: publish-to-queryable and publish-to-live-event through the API while the simulator keeps
@@ -50,7 +51,7 @@ public final class LatencyBench {
     ConsumerGroups.toEnd(stack.kafka(), "bench-readings", smarthome.common.kafka.Topics.READINGS.name());
     CpuUse.settle(Duration.ofSeconds(60));
     try (JavaProcess worker = Launch.worker("bench-latency-worker", stack, Map.of("INGEST_GROUP_PREFIX", "bench"),
-            List.of("-Xmx256m", "-XX:+UseParallelGC"), "readings", base + 403);
+            WorkerProcess.JVM_OPTIONS, "readings", base + 403);
          JavaProcess api = Launch.api("bench-latency-api", stack, Map.of("API_KEYS", "read:" + KEY, "API_PORT",
             Integer.toString(port)), List.of("-Xmx384m"));
          JavaProcess load = Launch.java("bench-latency-load", stack.env(), List.of("-Xmx256m", "-jar",

@@ -37,14 +37,32 @@ public final class Launch {
     return java(name, stack.childEnv(env), args);
   }
 
-  /** The JVM options, after those of the environment variable (e.g. BENCH_WORKER_JVM_ARGS, to profile). */
+  /** The worker's own JVM options ({@link WorkerProcess#JVM_OPTIONS}), after those of BENCH_WORKER_JVM_ARGS. */
+  public static List<String> workerJvmOptions() {
+    return jvmOptions("BENCH_WORKER_JVM_ARGS", WorkerProcess.JVM_OPTIONS.toArray(String[]::new));
+  }
+
+  /**
+   * The JVM options, after those of the environment variable (e.g. BENCH_WORKER_JVM_ARGS, to
+   * profile or to compare collectors): a collector named there replaces the default's, since the
+   * JVM refuses two.
+   */
   public static List<String> jvmOptions(String variable, String... options) {
     List<String> all = new ArrayList<>();
     String extra = System.getenv().getOrDefault(variable, "");
     if (!extra.isBlank()) {
       all.addAll(List.of(extra.trim().split("\\s+")));
     }
-    all.addAll(List.of(options));
+    boolean ownCollector = all.stream().anyMatch(Launch::choosesCollector);
+    for (String o : options) {
+      if (!(ownCollector && choosesCollector(o))) {
+        all.add(o);
+      }
+    }
     return all;
+  }
+
+  private static boolean choosesCollector(String option) {
+    return option.startsWith("-XX:+Use") && option.endsWith("GC");
   }
 }

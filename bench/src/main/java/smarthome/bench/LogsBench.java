@@ -74,7 +74,7 @@ public final class LogsBench {
     Drain drain;
     Map<String, Double> cpuSeconds;
     try (JavaProcess worker = Launch.worker("bench-logs-worker", stack, Map.of("INGEST_GROUP_PREFIX", "bench"),
-        Launch.jvmOptions("BENCH_WORKER_JVM_ARGS", "-Xmx256m", "-XX:+UseParallelGC"), "logs", port)) {
+        Launch.workerJvmOptions(), "logs", port)) {
       cpu.add("worker", worker.pid());
       drain = Drain.watch(worker, new Scrape(port), "logs", n, System.nanoTime(), Duration.ofMillis(200),
           Duration.ofMinutes(10));

@@ -9,6 +9,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** The real ingest worker, started from its shaded jar as its own JVM. */
 public final class WorkerProcess {
+  /**
+   * The worker's JVM options wherever it runs (bin/demo and docker-compose.yml repeat them):
+   * a 256 MB heap and SerialGC, which never puts two GC threads on two shared cores (where
+   * ParallelGC's pauses were longest; BENCHMARKS.md, "Allocation and GC of the readings path").
+   */
+  public static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
   private static final AtomicInteger SEQ = new AtomicInteger();
 
   private WorkerProcess() {}
@@ -27,7 +33,7 @@ public final class WorkerProcess {
   }
 
   /**
-   * A worker on the test stack with -Xmx256m, consumer groups {@code it-<sink>}, short linger and
+   * A worker on the test stack with its JVM options, consumer groups {@code it-<sink>}, short linger and
    * backoff, and no metrics port; the extra environment wins. Its output goes to target/it-logs.
    */
   public static JavaProcess start(String sinks, Map<String, String> extraEnv) {
@@ -38,7 +44,7 @@ public final class WorkerProcess {
     env.putAll(extraEnv);
     String name = "worker-" + SEQ.incrementAndGet() + "-" + sinks.replace(',', '_');
     return JavaProcess.start(name, Path.of("target", "it-logs", name + ".log"), Path.of(""), env,
-        args(List.of("-Xmx256m"), sinks, -1));
+        args(JVM_OPTIONS, sinks, -1));
   }
 
   public static JavaProcess start(String sinks) {

@@ -21,38 +21,32 @@ public final class Timestamps {
   private Timestamps() {}
 
   public static String format(Instant t) {
-    long ms = t.toEpochMilli();
-    long secs = Math.floorDiv(ms, 1000);
-    long day = Math.floorDiv(secs, 86_400);
-    java.time.LocalDate d = java.time.LocalDate.ofEpochDay(day);
-    if (d.getYear() < 0 || d.getYear() > 9999) {
-      return FORMAT.format(t);
-    }
-    int sod = (int) Math.floorMod(secs, 86_400);
-    int milli = (int) Math.floorMod(ms, 1000);
-    char[] c = new char[24];
-    put(c, 0, d.getYear(), 4);
-    c[4] = '-';
-    put(c, 5, d.getMonthValue(), 2);
-    c[7] = '-';
-    put(c, 8, d.getDayOfMonth(), 2);
-    c[10] = 'T';
-    put(c, 11, sod / 3600, 2);
-    c[13] = ':';
-    put(c, 14, sod / 60 % 60, 2);
-    c[16] = ':';
-    put(c, 17, sod % 60, 2);
-    c[19] = '.';
-    put(c, 20, milli, 3);
-    c[23] = 'Z';
-    return new String(c);
+    return append(new StringBuilder(24), t.toEpochMilli()).toString();
   }
 
-  private static void put(char[] c, int at, int value, int digits) {
-    for (int i = at + digits - 1; i >= at; i--) {
-      c[i] = (char) ('0' + value % 10);
-      value /= 10;
+  /** Appends the canonical text of the epoch milliseconds: {@link #format} with no object per call. */
+  public static StringBuilder append(StringBuilder b, long ms) {
+    long secs = Math.floorDiv(ms, 1000);
+    java.time.LocalDate d = java.time.LocalDate.ofEpochDay(Math.floorDiv(secs, 86_400));
+    if (d.getYear() < 0 || d.getYear() > 9999) {
+      return b.append(FORMAT.format(Instant.ofEpochMilli(ms)));
     }
+    int sod = (int) Math.floorMod(secs, 86_400);
+    put(b, d.getYear(), 4).append('-');
+    put(b, d.getMonthValue(), 2).append('-');
+    put(b, d.getDayOfMonth(), 2).append('T');
+    put(b, sod / 3600, 2).append(':');
+    put(b, sod / 60 % 60, 2).append(':');
+    put(b, sod % 60, 2).append('.');
+    return put(b, (int) Math.floorMod(ms, 1000), 3).append('Z');
+  }
+
+  /** The value in exactly this many digits, zeros in front. */
+  private static StringBuilder put(StringBuilder b, int value, int digits) {
+    for (int scale = digits == 4 ? 1000 : digits == 3 ? 100 : 10; scale > 0; scale /= 10) {
+      b.append((char) ('0' + value / scale % 10));
+    }
+    return b;
   }
 
   /**

@@ -18,6 +18,12 @@ import smarthome.ingest.pipeline.SinkRunner;
 final class ConsumerSettings {
   /** The largest small event we expect (a reading, a log line, device metadata or state). */
   private static final int SMALL_RECORD_BYTES = 1 << 20;
+  /**
+   * A readings fetch: about 15,000 compressed readings, three batches' worth. A fetch's buffer lives
+   * until its last record is polled, so every young collection copied the consumers' 8 MiB fetches
+   * (BENCHMARKS.md, "Allocation and GC of the readings path").
+   */
+  private static final int READINGS_FETCH_BYTES = 1 << 20;
   /** Images are few and large: a batch of them is cut early. */
   private static final int LARGE_BATCH = 32;
 
@@ -74,7 +80,8 @@ final class ConsumerSettings {
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, large ? "1" : Integer.toString(Math.min(batchSize(intake), 2000)));
     p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
     p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(maxRecordBytes));
-    p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(large ? maxRecordBytes : 8 << 20));
+    p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(large ? maxRecordBytes
+        : sink == SinkName.READINGS ? READINGS_FETCH_BYTES : 8 << 20));
     p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, large ? "1" : "65536");
     p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
     // a killed worker's partitions move to the others after 10 s, not the default 45 s

@@ -113,6 +113,37 @@ class ReadingTranscoderTest {
     assertTrue(refused > 3_000, refused + " of 10,000 mutants refused");
   }
 
+  /** Forms at the edges of the fast path's reader: whitespace, number syntax, escapes, truncation. */
+  @Test
+  void edgeFormsGetTheSameVerdicts() {
+    String head = "\"event_id\":\"0f8fad5b-d9cb-469f-a165-70867728950e\",\"device_id\":\"dev1\","
+        + "\"device_type\":\"thermostat\",\"timestamp\":\"2026-06-01T11:00:00.000Z\",";
+    List<String> forms = new ArrayList<>();
+    for (String t : List.of("-0", "0", "-0.0", "21", "21.50", "2.15E1", "2150e-2", "1e400", "-1e-400", "01", "1.",
+        ".5", "+1", "-", "21.5x", "0.000000000000000000000215e23", "123456789012345678901", "21.123456789012345678",
+        "1013.25", "true", "null", "\"21\"")) {
+      forms.add("{" + head + "\"values\":{\"temperature\":" + t + ",\"humidity\":40,\"pressure\":1013}}");
+    }
+    String ok = "{" + head + "\"values\":{\"temperature\":21.5,\"humidity\":40,\"pressure\":1013}}";
+    forms.add(ok);
+    forms.add(" \t\r\n" + ok.replace(",", " ,\n\t").replace(":", "\r: ") + "\n ");
+    forms.add(ok.substring(0, ok.length() - 1)); // the outer object not closed
+    forms.add(ok.substring(0, ok.length() - 2) + "}"); // the values object not closed
+    forms.add(ok + "}");
+    forms.add(ok + "{}");
+    forms.add(ok.replace("\"values\":{", "\"values\":{}, \"v\":{"));
+    forms.add(ok.replace("event_id", "event\\u005fid"));
+    forms.add(ok.replace("thermostat", "thermo\\u0073tat"));
+    forms.add("\uFEFF" + ok);
+    forms.add(ok.replace("dev1", "dev\u00e91"));
+    forms.add(ok.replace("\"humidity\":40", "\"humidity\":40,\"humidity\":41"));
+    forms.add(ok.replace("\"humidity\":40", "\"temperature\":22"));
+    for (String json : forms) {
+      ConsumerRecord<String, byte[]> r = record("dev1", json.getBytes(StandardCharsets.UTF_8));
+      assertEquals(reference(r), transcoded(r), json);
+    }
+  }
+
   record Generated(String deviceId, String json) {}
 
   /** A valid reading in the forms producers may write: any field order, spacing, case, numbers. */
