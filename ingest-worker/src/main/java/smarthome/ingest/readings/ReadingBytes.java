@@ -1,6 +1,5 @@
 package smarthome.ingest.readings;
 
-import java.nio.charset.StandardCharsets;
 import smarthome.common.devices.DeviceType;
 import smarthome.common.json.Timestamps;
 
@@ -14,10 +13,6 @@ import smarthome.common.json.Timestamps;
  */
 final class ReadingBytes {
   static final int MAX_VALUES = 16;
-  /** Longer numbers go to the codec (Jackson's own limit is 1,000 characters). */
-  private static final int MAX_NUMBER_LENGTH = 64;
-  private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-      1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
   private static final DeviceType[] TYPES = DeviceType.values();
   private static final boolean[] HEX = new boolean[256];
 
@@ -33,7 +28,8 @@ final class ReadingBytes {
   /** Where each top-level string value starts and how long it is, by field (values excluded). */
   private final int[] at = new int[4];
   private final int[] len = new int[4];
-  private final Ascii text = new Ascii();
+  private final AsciiView text = new AsciiView();
+  private final JsonNumber number = new JsonNumber();
   final int[] nameAt = new int[MAX_VALUES];
   final int[] nameLen = new int[MAX_VALUES];
   final double[] numbers = new double[MAX_VALUES];
@@ -172,73 +168,12 @@ final class ReadingBytes {
       return true;
     }
     kinds[count] = 0;
-    return number();
-  }
-
-  /**
-   * A JSON number, to the double Jackson gives for it: an integer of up to 18 digits as its long
-   * converted, a short decimal as mantissa / 10^k (both exact doubles, so the quotient is correctly
-   * rounded), anything else by Double.parseDouble (correctly rounded, as Jackson's parser).
-   */
-  private boolean number() {
-    int start = pos;
-    boolean negative = b[pos] == '-';
-    if (negative) {
-      pos++;
-    }
-    long mantissa = 0;
-    int digits = 0;
-    int fraction = 0;
-    if (pos < b.length && b[pos] == '0') {
-      pos++;
-      digits = 1;
-    } else {
-      for (; pos < b.length && b[pos] >= '0' && b[pos] <= '9'; pos++, digits++) {
-        mantissa = digits < 18 ? mantissa * 10 + (b[pos] - '0') : mantissa;
-      }
-    }
-    if (digits == 0) {
+    int end = number.scan(b, pos);
+    if (end < 0) {
       return false;
     }
-    if (pos < b.length && b[pos] == '.') {
-      pos++;
-      for (; pos < b.length && b[pos] >= '0' && b[pos] <= '9'; pos++, fraction++) {
-        mantissa = digits + fraction < 18 ? mantissa * 10 + (b[pos] - '0') : mantissa;
-      }
-      if (fraction == 0) {
-        return false;
-      }
-    }
-    boolean exponent = pos < b.length && (b[pos] == 'e' || b[pos] == 'E');
-    if (exponent) {
-      pos++;
-      if (pos < b.length && (b[pos] == '+' || b[pos] == '-')) {
-        pos++;
-      }
-      int e = pos;
-      while (pos < b.length && b[pos] >= '0' && b[pos] <= '9') {
-        pos++;
-      }
-      if (pos == e) {
-        return false;
-      }
-    }
-    if (pos - start > MAX_NUMBER_LENGTH || pos >= b.length) {
-      return false;
-    }
-    double d;
-    if (fraction == 0 && !exponent) {
-      if (digits > 18) {
-        return false; // Jackson's BigInteger: the codec's business
-      }
-      d = negative ? -mantissa : mantissa; // long to double, so -0 is 0 as for Jackson's integers
-    } else if (!exponent && digits + fraction <= 15 && fraction < POW10.length) {
-      d = mantissa / POW10[fraction];
-      d = negative ? -d : d;
-    } else {
-      d = Double.parseDouble(new String(b, start, pos - start, StandardCharsets.US_ASCII));
-    }
-    numbers[count] = d;
+    pos = end;
+    numbers[count] = number.value;
     return true;
   }
 
@@ -289,39 +224,5 @@ final class ReadingBytes {
       }
     }
     return true;
-  }
-
-  /** ASCII bytes seen as characters, reused, for the timestamp parser. */
-  private static final class Ascii implements CharSequence {
-    private byte[] bytes;
-    private int from;
-    private int length;
-
-    Ascii of(byte[] bytes, int from, int length) {
-      this.bytes = bytes;
-      this.from = from;
-      this.length = length;
-      return this;
-    }
-
-    @Override
-    public int length() {
-      return length;
-    }
-
-    @Override
-    public char charAt(int i) {
-      return (char) bytes[from + i];
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-      return toString().subSequence(start, end);
-    }
-
-    @Override
-    public String toString() {
-      return new String(bytes, from, length, StandardCharsets.US_ASCII);
-    }
   }
 }
