@@ -38,10 +38,14 @@ public final class PageCursor {
   public static Fields decode(String kind, String raw, int count) {
     try {
       if (raw.length() <= MAX_LENGTH) {
-        String text = new String(Base64.getUrlDecoder().decode(raw), StandardCharsets.US_ASCII);
+        byte[] bytes = Base64.getUrlDecoder().decode(raw);
+        // the decoder ignores the unused low bits of the last character, so an edited last
+        // character can decode to the same bytes: only the canonical spelling is one we issued
+        boolean canonical = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(raw);
+        String text = new String(bytes, StandardCharsets.US_ASCII);
         int cut = text.lastIndexOf('.');
         String[] parts = text.substring(0, Math.max(cut, 0)).split("\\.", -1);
-        if (cut > 0 && text.substring(cut + 1).equals(crc(text.substring(0, cut)))
+        if (canonical && cut > 0 && text.substring(cut + 1).equals(crc(text.substring(0, cut)))
             && parts.length == count + 1 && parts[0].equals(kind)) {
           return new Fields(raw, parts);
         }
